@@ -1,0 +1,222 @@
+// The reflection walker: every codec visits DTO members through here, never through
+// Boost.Describe directly.
+//
+// Two member orders exist on the wire:
+//  - member_order::servicestack — ServiceStack.Text (JSON, JSV, CSV, query strings): .NET
+//    reflection order, i.e. the most-derived class's members first, then each base's, each in
+//    declaration order; then a stable sort by [DataMember(Order)] (unspecified = -1).
+//    (ServiceStack.Text Common/WriteType.cs: PropertyWriters.OrderBy(x => x.propertyOrder).)
+//  - member_order::data_contract — DataContractSerializer (XML): base classes first; within one
+//    class by Order (unspecified first), ties by ordinal (UTF-16) name. Order never moves a
+//    member across a class boundary. (research/datacontract-xml.md §6.2.)
+#pragma once
+
+#include <sstk/core/casing.hpp>
+#include <sstk/core/contract.hpp>
+#include <sstk/core/detail/ordinal.hpp>
+
+#include <boost/describe/bases.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/describe/modifiers.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace sstk {
+
+enum class member_order { servicestack, data_contract };
+
+// A struct or class described with BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_CLASS.
+template <class T>
+concept described_class = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+namespace detail {
+
+template <class Owner>
+constexpr member_contract find_member_contract(std::string_view cpp_name) {
+    constexpr auto c = contract_of<Owner>();
+    for (const member_contract& m : c.member_list)
+        if (m.cpp_name == cpp_name) return m;
+    return member_contract{cpp_name};
+}
+
+// Every member a contract names must exist: a typo would otherwise silently drop a rename.
+template <class Owner>
+constexpr bool contract_names_exist() {
+    constexpr auto c = contract_of<Owner>();
+    using all = boost::describe::describe_members<Owner, boost::describe::mod_public | boost::describe::mod_protected |
+                                                             boost::describe::mod_private>;
+    bool ok = true;
+    for (const member_contract& m : c.member_list) {
+        bool found = false;
+        boost::mp11::mp_for_each<all>([&](auto d) { found = found || std::string_view(d.name) == m.cpp_name; });
+        ok = ok && found;
+    }
+    return ok;
+}
+
+template <class Owner>
+struct cpp_name_source;
+
+}  // namespace detail
+
+// One member as the codecs see it: the described member D declared in class Owner, with its
+// contract metadata. All of it is static and constexpr; instances are empty tags.
+template <class Owner, class D>
+struct member_info {
+    using owner_type = Owner;  // the declaring class (XML puts the element in its namespace)
+    using value_type = std::remove_cvref_t<decltype(std::declval<Owner&>().*D::pointer)>;
+
+    static constexpr std::string_view cpp_name = D::name;
+    static constexpr member_contract contract = detail::find_member_contract<Owner>(D::name);
+    // The wire name before casing: [DataMember(Name)] or the C++ (= .NET property) name.
+    static constexpr std::string_view name = contract.wire_name.empty() ? cpp_name : contract.wire_name;
+    static constexpr bool renamed = !contract.wire_name.empty();
+    static constexpr int order = contract.order;
+    static constexpr bool emit_default = contract.emit_default;
+    static constexpr bool required = contract.required;
+    static constexpr bool ignored = contract.ignored;
+    static constexpr std::string_view description = contract.description;
+
+private:
+    struct name_source {
+        static constexpr std::string_view value = name;
+    };
+
+public:
+    // The key under a casing policy, precomputed at compile time. Renamed members keep their name.
+    template <casing Policy>
+    static constexpr std::string_view key =
+        (renamed || Policy == casing::as_declared) ? name : cased_name<name_source, Policy>::value;
+
+    static constexpr std::string_view key_for(casing policy) noexcept {
+        switch (policy) {
+        case casing::camel: return key<casing::camel>;
+        case casing::snake: return key<casing::snake>;
+        case casing::as_declared: break;
+        }
+        return key<casing::as_declared>;
+    }
+
+    template <class T>
+    static constexpr auto& get(T& obj) noexcept {
+        static_assert(std::is_base_of_v<Owner, std::remove_const_t<T>>);
+        return obj.*D::pointer;
+    }
+};
+
+namespace detail {
+
+namespace mp = boost::mp11;
+namespace bd = boost::describe;
+
+template <class M>
+using is_ignored = std::bool_constant<M::ignored>;
+
+template <class Owner>
+struct bind_owner {
+    template <class D>
+    using fn = member_info<Owner, D>;
+};
+
+template <class C>
+using own_members = mp::mp_remove_if<mp::mp_transform_q<bind_owner<C>, bd::describe_members<C, bd::mod_public>>, is_ignored>;
+
+template <class C>
+struct servicestack_unsorted;
+template <class C>
+struct data_contract_list;
+
+template <class B>
+using servicestack_of_base = typename servicestack_unsorted<typename B::type>::type;
+template <class B>
+using data_contract_of_base = typename data_contract_list<typename B::type>::type;
+
+template <class... Ls>
+using append_all = mp::mp_append<mp::mp_list<>, Ls...>;
+
+template <class C>
+struct servicestack_unsorted {
+    static_assert(contract_names_exist<C>(), "a member named in this DTO's sstk_contract() does not exist");
+    using type = mp::mp_append<own_members<C>,
+                               mp::mp_apply<append_all, mp::mp_transform<servicestack_of_base, bd::describe_bases<C, bd::mod_public>>>>;
+};
+
+// Stable sort permutation of a member list: by order, then (optionally) ordinal name.
+template <class L, bool ByName, std::size_t... I>
+constexpr auto sort_permutation(std::index_sequence<I...>) {
+    constexpr std::size_t n = sizeof...(I);
+    std::array<int, n> orders{mp::mp_at_c<L, I>::order...};
+    std::array<std::string_view, n> names{mp::mp_at_c<L, I>::name...};
+    std::array<std::size_t, n> perm{I...};
+    const auto less = [&](std::size_t a, std::size_t b) {
+        if (orders[a] != orders[b]) return orders[a] < orders[b];
+        return ByName && compare_ordinal(names[a], names[b]) < 0;
+    };
+    for (std::size_t i = 1; i < n; ++i)  // insertion sort: stable, and n is small
+        for (std::size_t j = i; j > 0 && less(perm[j], perm[j - 1]); --j) {
+            const std::size_t t = perm[j];
+            perm[j] = perm[j - 1];
+            perm[j - 1] = t;
+        }
+    return perm;
+}
+
+template <class L, bool ByName>
+struct sorted {
+    static constexpr std::size_t n = mp::mp_size<L>::value;
+    static constexpr auto perm = sort_permutation<L, ByName>(std::make_index_sequence<n>{});
+    template <std::size_t... I>
+    static auto apply(std::index_sequence<I...>) -> mp::mp_list<mp::mp_at_c<L, perm[I]>...>;
+    using type = decltype(apply(std::make_index_sequence<n>{}));
+};
+
+template <class C>
+struct data_contract_list {
+    static_assert(contract_names_exist<C>(), "a member named in this DTO's sstk_contract() does not exist");
+    using type = mp::mp_append<mp::mp_apply<append_all, mp::mp_transform<data_contract_of_base, bd::describe_bases<C, bd::mod_public>>>,
+                               typename sorted<own_members<C>, true>::type>;
+};
+
+}  // namespace detail
+
+// The members of T, bases included, in the given wire order: an mp_list of member_info.
+template <described_class T, member_order Order = member_order::servicestack>
+using members_of = std::conditional_t<Order == member_order::servicestack,
+                                      typename detail::sorted<typename detail::servicestack_unsorted<T>::type, false>::type,
+                                      typename detail::data_contract_list<T>::type>;
+
+template <described_class T, member_order Order = member_order::servicestack>
+inline constexpr std::size_t member_count = boost::mp11::mp_size<members_of<T, Order>>::value;
+
+// Calls f(member_info<...>{}) for each member of T, in order.
+template <described_class T, member_order Order = member_order::servicestack, class F>
+constexpr void for_each_member(F&& f) {
+    boost::mp11::mp_for_each<members_of<T, Order>>(f);
+}
+
+// Calls f(member_info<...>{}) for the index-th member of T (a run-time index, e.g. from a key
+// lookup table), returning what f returns.
+template <described_class T, member_order Order = member_order::servicestack, class F>
+constexpr decltype(auto) visit_member(std::size_t index, F&& f) {
+    using list = members_of<T, Order>;
+    return boost::mp11::mp_with_index<boost::mp11::mp_size<list>::value>(
+        index, [&](auto I) -> decltype(auto) { return f(boost::mp11::mp_at_c<list, I>{}); });
+}
+
+// The bases of T in declaration order (mp_list of the base types), for codecs that need the
+// class hierarchy itself (XML namespaces per declaring class).
+namespace detail {
+template <class B>
+using base_type_of = typename B::type;
+}  // namespace detail
+
+template <described_class T>
+using bases_of = boost::mp11::mp_transform<detail::base_type_of, boost::describe::describe_bases<T, boost::describe::mod_public>>;
+
+}  // namespace sstk
