@@ -170,6 +170,44 @@ constexpr contract_def<> contract(std::string_view dotnet_name) {
     return c;
 }
 
+// [EnumMember(Value=...)] for one enumerator, keyed by its C++ name.
+struct enumerator_contract {
+    std::string_view cpp_name;
+    std::string_view wire_name;
+};
+
+constexpr enumerator_contract enumerator(std::string_view cpp_name, std::string_view wire_name) {
+    return enumerator_contract{cpp_name, wire_name};
+}
+
+// The contract of an enum: its .NET name and namespace, [Flags], and renamed enumerators.
+// Declared through the same customization point: `constexpr auto sstk_contract(sstk::type_tag<Color>)
+// { return sstk::enum_contract("Color").flags(); }`.
+template <std::size_t NValues = 0>
+struct enum_contract_def {
+    std::string_view name{};
+    std::string_view clr_ns{};
+    std::string_view xml_ns{};
+    bool has_xml_ns = false;
+    bool is_flags = false;
+    std::array<enumerator_contract, NValues> value_list{};
+
+    constexpr enum_contract_def clr_namespace(std::string_view ns) const { auto c = *this; c.clr_ns = ns; return c; }
+    constexpr enum_contract_def xml_namespace(std::string_view ns) const { auto c = *this; c.xml_ns = ns; c.has_xml_ns = true; return c; }
+    constexpr enum_contract_def flags(bool b = true) const { auto c = *this; c.is_flags = b; return c; }
+    template <class... V>
+    constexpr enum_contract_def<sizeof...(V)> values(V... v) const {
+        static_assert((std::is_same_v<V, enumerator_contract> && ...), "values() takes sstk::enumerator(...) values");
+        return {name, clr_ns, xml_ns, has_xml_ns, is_flags, {v...}};
+    }
+};
+
+constexpr enum_contract_def<> enum_contract(std::string_view dotnet_name) {
+    enum_contract_def<> c;
+    c.name = dotnet_name;
+    return c;
+}
+
 namespace detail {
 template <class T>
 concept has_declared_contract = requires { sstk_contract(type_tag<T>{}); };
@@ -187,9 +225,22 @@ constexpr auto contract_of() {
         } else {
             return c;
         }
+    } else if constexpr (std::is_enum_v<T>) {
+        return enum_contract(unqualified_type_name<T>()).clr_namespace(dotted_namespace_of<T>::value);
     } else {
         return contract(unqualified_type_name<T>()).clr_namespace(dotted_namespace_of<T>::value);
     }
 }
+
+// IReturn<T>: the response DTO type of a request (no_response or void_response otherwise).
+template <class Request>
+using response_type_t = typename decltype(contract_of<Request>())::response_type;
+
+template <class Request>
+inline constexpr bool returns_void = std::is_same_v<response_type_t<Request>, void_response>;
+
+template <class Request>
+inline constexpr bool has_response_type =
+    !std::is_same_v<response_type_t<Request>, no_response> && !std::is_same_v<response_type_t<Request>, void_response>;
 
 }  // namespace sstk
