@@ -10,6 +10,7 @@
 
 #include <sstk/core/contract.hpp>
 #include <sstk/core/enumerators.hpp>
+#include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
 #include <sstk/debug/secrets.hpp>
 
@@ -46,32 +47,13 @@ concept adl_to_string = requires(const T& v) {
     { to_string(v) } -> std::convertible_to<std::string>;
 };
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class T>
-concept map_like = requires(const T& m) {
-    typename T::key_type;
-    typename T::mapped_type;
-    m.begin()->first;
-    m.begin()->second;
-};
-
-template <class T>
-concept byte_sequence = std::ranges::contiguous_range<T> && std::is_same_v<std::ranges::range_value_t<T>, std::uint8_t>;
-
-template <class T>
-concept string_like = std::is_convertible_v<const T&, std::string_view>;
-
 class printer {
 public:
     printer(std::string& out, const print_options& opt) : out_(out), opt_(opt) {}
 
     template <class T>
     void value(const T& v, std::size_t depth) {
-        if constexpr (is_optional<T>::value) {
+        if constexpr (is_optional_v<T>) {
             if (!v) out_ += "null";
             else value(*v, depth);
         } else if constexpr (std::is_same_v<T, bool>) {
@@ -96,7 +78,7 @@ public:
             out_ += "<" + std::to_string(std::ranges::size(v)) + " bytes>";
         } else if constexpr (map_like<T>) {
             map(v, depth);
-        } else if constexpr (std::ranges::input_range<T>) {
+        } else if constexpr (sequence_like<T>) {
             list(v, depth);
         } else {
             static_assert(sizeof(T) == 0, "sstk::debug: no way to print this member type");
@@ -131,7 +113,7 @@ private:
 
     template <class T>
     static bool is_null(const T& v) {
-        if constexpr (is_optional<T>::value) return !v.has_value();
+        if constexpr (is_optional_v<T>) return !v.has_value();
         else return false;
     }
 

@@ -1,0 +1,78 @@
+// The main job on the bundled example metadata: every DTO of the seed services (the checked-in
+// headers under include/sstk/apis/, generated from tests/data/seeds/) is filled with the sample
+// values from its metadata page and written through what sstk has: its contract (routes,
+// namespaces, member orders for ServiceStack.Text and for DataContract XML) and the log-safe
+// debug printer, which masks passwords, tokens and API keys.
+#include <sstk/apis/antel_api.hpp>
+#include <sstk/apis/antel_merchandiser.hpp>
+#include <sstk/apis/platform_api.hpp>
+#include <sstk/apis/ppw_assist.hpp>
+#include <sstk/core/walker.hpp>
+#include <sstk/debug.hpp>
+
+#include <iostream>
+#include <string>
+
+namespace {
+
+template <class T>
+void show(const T& dto) {
+    constexpr auto c = sstk::contract_of<T>();
+    std::cout << c.clr_ns << '.' << c.name << '\n';
+    for (const auto& r : c.route_list)
+        std::cout << "  route     " << (r.verbs.empty() ? "ANY" : r.verbs) << ' ' << r.path << '\n';
+    std::cout << "  json keys ";
+    sstk::for_each_member<T, sstk::member_order::servicestack>(
+        [](auto m) { std::cout << decltype(m)::template key<sstk::casing::camel> << ' '; });
+    std::cout << "\n  xml order ";
+    sstk::for_each_member<T, sstk::member_order::data_contract>([](auto m) { std::cout << decltype(m)::name << ' '; });
+    std::cout << "\n  value     " << sstk::debug(dto) << "\n\n";
+}
+
+sstk::ResponseStatus sample_status() {
+    sstk::ResponseError e{"String", "String", "String", sstk::dictionary<std::string, std::string>{{"String", "String"}}};
+    sstk::ResponseStatus s{"String", "String", "String", std::vector<sstk::ResponseError>{e}, {}};
+    s.Meta.emplace()["String"] = "String";
+    return s;
+}
+
+}  // namespace
+
+int main() {
+    {
+        using namespace sstk::apis::platform_api;
+        show(GetResetPasswordToken{"String", {}, "String", {}, "String"});
+        show(GetResetPasswordTokenResponse{sample_status()});
+        show(PasswordReset{"String", "String", "String", {}, "String"});
+        show(PasswordResetResponse{sample_status()});
+    }
+    for (int service = 0; service < 2; ++service) {
+        auto fill = [](auto req, auto resp) {
+            req.ApiKey = "String";
+            req.Latitude = 0.0;
+            req.Longitude = 0.0;
+            req.TemporaryPassword = req.EmailAddress = req.Password = req.PasswordConfirm = "String";
+            resp.Description = resp.Heading = "String";
+            resp.ResponseStatus = sample_status();
+            resp.WasSuccessful = false;
+            resp.SystemUserId = 0;
+            show(req);
+            show(resp);
+        };
+        if (service == 0)
+            fill(sstk::apis::antel_api::ResetPassword{}, sstk::apis::antel_api::ResetPasswordResponse{});
+        else
+            fill(sstk::apis::antel_merchandiser::ResetPassword{}, sstk::apis::antel_merchandiser::ResetPasswordResponse{});
+    }
+    {
+        using namespace sstk::apis::ppw_assist;
+        show(ResetPasswordRequest{"sample string 1", "sample string 2", "sample string 3", "sample string 4", "sample string 5"});
+        ResetPasswordResponse r;
+        r.Username = "sample string 1";
+        r.Password = "sample string 2";
+        r.Success = true;
+        r.ErrorMessage = "sample string 4";
+        r.ServerDateTime = "sample string 5";
+        show(r);
+    }
+}
