@@ -280,7 +280,6 @@ T parse_floating(std::string_view text, float_syntax syn) {
                     std::string(type_name) + ": expected a digit, found " +
                         (i < s.size() ? describe_char(s[i]) : std::string("end of text")),
                     b + i);
-    const std::size_t mant_end = i;
     long long exp = 0;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         std::size_t j = i + 1;
@@ -314,7 +313,6 @@ T parse_floating(std::string_view text, float_syntax syn) {
     } else {
         r = std::from_chars(num.data(), num.data() + num.size(), value);
     }
-    (void)mant_end;
     if (r.ec == std::errc::result_out_of_range) {
         // libstdc++ reports both overflow and underflow this way; tell them apart by magnitude.
         if (first_nonzero_exp > 0)
