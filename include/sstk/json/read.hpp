@@ -1,0 +1,612 @@
+// JSON reader: parses straight into a DTO, accepting what real ServiceStack servers send in
+// either dialect (research/servicestack-text-observed.md "JSON reading", servicestack-formats.md
+// §1.12, §1.15):
+//  - keys case-insensitive, and in any casing policy (snake_case/kebab-case keys match too);
+//    unknown members skipped (or an error); duplicates: the last one wins; missing members keep
+//    their default (the target is reset first);
+//  - every date, Guid and TimeSpan spelling of both dialects; enums by name (case-insensitive),
+//    number, or "A, B" for [Flags]; numbers and booleans inside strings; bare NaN/Infinity;
+//    trailing commas; unquoted string values; raw control characters inside strings.
+// Where ServiceStack silently drops a bad value (1.0 into an int, "yes" into a bool, garbage
+// dates), sstk reports an error instead: nothing the peer sent is lost without being told.
+// Every error carries the member path, byte offset, line and column.
+//
+//   auto resp = sstk::json::read<ResetPasswordResponse>(body);     // throws sstk::error
+//   auto r    = sstk::json::try_read<ResetPasswordResponse>(body); // sstk::result<T>
+#pragma once
+
+#include <sstk/core/enumerators.hpp>
+#include <sstk/core/error.hpp>
+#include <sstk/core/result.hpp>
+#include <sstk/core/traits.hpp>
+#include <sstk/core/walker.hpp>
+#include <sstk/json/options.hpp>
+#include <sstk/types/base64.hpp>
+#include <sstk/types/char16.hpp>
+#include <sstk/types/date_time.hpp>
+#include <sstk/types/date_time_offset.hpp>
+#include <sstk/types/decimal.hpp>
+#include <sstk/types/floating.hpp>
+#include <sstk/types/guid.hpp>
+#include <sstk/types/integer.hpp>
+#include <sstk/types/time_span.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace sstk::json {
+
+namespace detail {
+
+constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
+
+// Equal ignoring ASCII case, '_' and '-': user_name, user-name, UserName and userName match.
+constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
+        while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (lower_ascii(a[i]) != lower_ascii(b[j])) return false;
+        ++i;
+        ++j;
+    }
+}
+
+template <class T>
+struct member_names {
+    static constexpr std::size_t size = member_count<T>;
+    static constexpr auto names = [] {
+        std::array<std::string_view, size> a{};
+        std::size_t i = 0;
+        for_each_member<T>([&](auto m) { a[i++] = decltype(m)::name; });
+        return a;
+    }();
+
+    // The index of the member a key names, or size.
+    static constexpr std::size_t find(std::string_view key) noexcept {
+        for (std::size_t i = 0; i < size; ++i)
+            if (iequals(names[i], key)) return i;
+        for (std::size_t i = 0; i < size; ++i)
+            if (loose_equals(names[i], key)) return i;
+        return size;
+    }
+};
+
+// One scalar token: a string's decoded text, or a bare word/number's raw text.
+struct scalar {
+    std::string_view text;
+    bool quoted = false;
+    bool null = false;
+    std::size_t offset = 0;  // of the token in the document
+};
+
+class reader {
+public:
+    reader(std::string_view in, const read_options& o) : in_(in), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+
+    template <class T>
+    void document(T& out) {
+        skip_ws();
+        value(out);
+        skip_ws();
+        if (pos_ != in_.size()) fail(errc::syntax, "unexpected data after the JSON value");
+    }
+
+    template <class T>
+    void value(T& out) {
+        if constexpr (is_optional_v<T>) {
+            skip_ws();
+            if (peek_null()) {
+                out.reset();
+                return;
+            }
+            if (!out) out.emplace();
+            value(*out);
+        } else if constexpr (std::is_same_v<T, boost::json::value>) {
+            any(out);
+        } else if constexpr (described_class<T>) {
+            object(out);
+        } else if constexpr (map_like<T>) {
+            map(out);
+        } else if constexpr (byte_sequence<T>) {
+            bytes(out);
+        } else if constexpr (appendable_sequence<T>) {
+            array(out);
+        } else {
+            scalar s = read_scalar();
+            convert(s, out);
+        }
+    }
+
+private:
+    [[noreturn]] void fail(errc kind, std::string message) const { throw error(kind, std::move(message), pos_); }
+    [[noreturn]] static void fail_at(std::size_t offset, errc kind, std::string message) { throw error(kind, std::move(message), offset); }
+
+    void skip_ws() noexcept {
+        while (pos_ < in_.size()) {
+            const char c = in_[pos_];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') ++pos_;
+            else break;
+        }
+    }
+
+    char peek() {
+        skip_ws();
+        if (pos_ >= in_.size()) fail(errc::syntax, "unexpected end of input");
+        return in_[pos_];
+    }
+
+    bool peek_null() {
+        if (in_.substr(pos_, 4) == "null" && !word_char_at(pos_ + 4)) {
+            pos_ += 4;
+            return true;
+        }
+        return false;
+    }
+
+    bool word_char_at(std::size_t i) const noexcept {
+        if (i >= in_.size()) return false;
+        const char c = in_[i];
+        return c != ',' && c != '}' && c != ']' && c != ':' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+    }
+
+    void enter() {
+        if (++depth_ > o_.max_depth) fail(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+    }
+    void leave() noexcept { --depth_; }
+
+    // Reads `,` or the closing bracket after an item; true when the container goes on.
+    // A trailing comma before the closing bracket is accepted, as ServiceStack does.
+    bool next_item(char close) {
+        const char c = peek();
+        if (c == ',') {
+            ++pos_;
+            if (peek() == close) {
+                ++pos_;
+                return false;
+            }
+            return true;
+        }
+        if (c == close) {
+            ++pos_;
+            return false;
+        }
+        fail(errc::syntax, std::string("expected ',' or '") + close + "'");
+    }
+
+    // Opens a container; false (and the target left reset) for `null`.
+    bool open(char bracket, const char* what) {
+        const char c = peek();
+        if (c == bracket) {
+            ++pos_;
+            return true;
+        }
+        if (peek_null()) return false;
+        fail(errc::type_mismatch, std::string("expected ") + what);
+    }
+
+    template <class T>
+    void object(T& out) {
+        out = T{};
+        if (!open('{', "an object")) return;
+        enter();
+        if (peek() == '}') {
+            ++pos_;
+            leave();
+            return;
+        }
+        do {
+            const std::size_t key_offset = pos_;
+            const std::string_view key = read_key();
+            const std::size_t index = member_names<T>::find(key);
+            if (index == member_names<T>::size) {
+                if (o_.unknown_members == unknown_member_policy::error)
+                    fail_at(key_offset, errc::unknown_member, "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
+                skip_value();
+                continue;
+            }
+            visit_member<T>(index, [&](auto m) {
+                using M = decltype(m);
+                try {
+                    value(M::get(out));
+                } catch (error& e) {
+                    e.prepend_member(M::name);
+                    throw;
+                }
+            });
+        } while (next_item('}'));
+        leave();
+    }
+
+    // Reads `"key":`; the key view stays valid until the next string is read.
+    std::string_view read_key() {
+        const char c = peek();
+        if (c != '"') fail(errc::syntax, "expected a quoted member name");
+        const std::string_view key = read_string();
+        if (peek() != ':') fail(errc::syntax, "expected ':' after a member name");
+        ++pos_;
+        return key;
+    }
+
+    template <class T>
+    void array(T& out) {
+        out.clear();
+        if (!open('[', "an array")) return;
+        enter();
+        if (peek() == ']') {
+            ++pos_;
+            leave();
+            return;
+        }
+        std::size_t i = 0;
+        do {
+            try {
+                typename T::value_type item{};
+                value(item);
+                out.push_back(std::move(item));
+            } catch (error& e) {
+                e.prepend_index(i);
+                throw;
+            }
+            ++i;
+        } while (next_item(']'));
+        leave();
+    }
+
+    template <class T>
+    void map(T& out) {
+        out.clear();
+        if (!open('{', "an object")) return;
+        enter();
+        if (peek() == '}') {
+            ++pos_;
+            leave();
+            return;
+        }
+        do {
+            const std::size_t key_offset = pos_;
+            std::string key_text(read_key());
+            try {
+                typename T::key_type key{};
+                convert(scalar{key_text, true, false, key_offset}, key);
+                typename T::mapped_type item{};
+                value(item);
+                out.insert_or_assign(std::move(key), std::move(item));  // duplicates: last wins
+            } catch (error& e) {
+                e.prepend_key(key_text);
+                throw;
+            }
+        } while (next_item('}'));
+        leave();
+    }
+
+    // byte[]: base64 text, or an array of numbers.
+    template <class T>
+    void bytes(T& out) {
+        out.clear();
+        const char c = peek();
+        if (c == '[') {
+            ++pos_;
+            enter();
+            if (peek() == ']') {
+                ++pos_;
+                leave();
+                return;
+            }
+            do {
+                scalar s = read_scalar();
+                std::uint8_t b = 0;
+                convert(s, b);
+                out.push_back(b);
+            } while (next_item(']'));
+            leave();
+            return;
+        }
+        scalar s = read_scalar();
+        if (s.null) return;
+        if (!s.quoted) fail_at(s.offset, errc::type_mismatch, "expected base64 text or an array of bytes");
+        rebase(s, [&] { base64_decode(s.text, out); });
+    }
+
+    void any(boost::json::value& out) {
+        skip_ws();
+        const std::size_t start = pos_;
+        skip_value();
+        boost::system::error_code ec;
+        out = boost::json::parse(in_.substr(start, pos_ - start), ec);
+        if (ec) fail_at(start, errc::syntax, "not strict JSON: " + ec.message());
+    }
+
+    // Skips one value of any kind (unknown members).
+    void skip_value() {
+        const char c = peek();
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            ++pos_;
+            enter();
+            if (peek() == close) {
+                ++pos_;
+                leave();
+                return;
+            }
+            do {
+                if (close == '}') (void)read_key();
+                skip_value();
+            } while (next_item(close));
+            leave();
+            return;
+        }
+        (void)read_scalar();
+    }
+
+    scalar read_scalar() {
+        const char c = peek();
+        scalar s;
+        s.offset = pos_;
+        if (c == '"') {
+            s.text = read_string();
+            s.quoted = true;
+            return s;
+        }
+        if (c == '{' || c == '[') fail(errc::type_mismatch, "expected a value, found an object or array");
+        // A bare token: number, true/false/null, NaN/Infinity, or an unquoted string value.
+        const std::size_t start = pos_;
+        while (word_char_at(pos_)) ++pos_;
+        if (pos_ == start) fail(errc::syntax, std::string("unexpected character '") + c + "'");
+        s.text = in_.substr(start, pos_ - start);
+        s.null = s.text == "null";
+        return s;
+    }
+
+    // Decodes a string at pos_ (on its opening quote). Returns a view into the document when it
+    // has no escapes, else into buffer_.
+    std::string_view read_string() {
+        const std::size_t start = ++pos_;
+        while (pos_ < in_.size()) {
+            const char c = in_[pos_];
+            if (c == '"') return in_.substr(start, pos_++ - start);
+            if (c == '\\') break;
+            ++pos_;
+        }
+        if (pos_ >= in_.size()) fail_at(start - 1, errc::syntax, "unterminated string");
+        buffer_.assign(in_.substr(start, pos_ - start));
+        while (pos_ < in_.size()) {
+            const char c = in_[pos_];
+            if (c == '"') {
+                ++pos_;
+                return buffer_;
+            }
+            if (c != '\\') {
+                buffer_ += c;
+                ++pos_;
+                continue;
+            }
+            if (pos_ + 1 >= in_.size()) break;
+            const char e = in_[pos_ + 1];
+            pos_ += 2;
+            switch (e) {
+            case 'n': buffer_ += '\n'; break;
+            case 'r': buffer_ += '\r'; break;
+            case 't': buffer_ += '\t'; break;
+            case 'b': buffer_ += '\b'; break;
+            case 'f': buffer_ += '\f'; break;
+            case 'u': unicode_escape(); break;
+            default: buffer_ += e;  // \" \\ \/ \' and unknown escapes keep the character (ServiceStack)
+            }
+        }
+        fail_at(start - 1, errc::syntax, "unterminated string");
+    }
+
+    unsigned hex4() {
+        if (pos_ + 4 > in_.size()) fail(errc::syntax, "truncated \\u escape");
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char h = in_[pos_ + i];
+            v <<= 4;
+            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
+            else fail(errc::syntax, "invalid hex digit in \\u escape");
+        }
+        pos_ += 4;
+        return v;
+    }
+
+    void unicode_escape() {
+        const std::size_t at = pos_ - 2;
+        unsigned cp = hex4();
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (in_.substr(pos_, 2) != "\\u") fail_at(at, errc::invalid_value, "lone high surrogate in \\u escape");
+            pos_ += 2;
+            const unsigned lo = hex4();
+            if (lo < 0xDC00 || lo > 0xDFFF) fail_at(at, errc::invalid_value, "high surrogate not followed by a low surrogate");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            fail_at(at, errc::invalid_value, "lone low surrogate in \\u escape");
+        }
+        if (cp < 0x80) {
+            buffer_ += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            buffer_ += static_cast<char>(0xC0 | (cp >> 6));
+            buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            buffer_ += static_cast<char>(0xE0 | (cp >> 12));
+            buffer_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            buffer_ += static_cast<char>(0xF0 | (cp >> 18));
+            buffer_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            buffer_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // Runs a value-type parser on a token, moving its error offset into the document.
+    template <class F>
+    void rebase(const scalar& s, F&& parse) {
+        try {
+            parse();
+        } catch (error& e) {
+            // Inside a decoded (escaped) string the token's own offset is the best position.
+            const std::size_t inner = e.offset() == error::npos ? 0 : e.offset();
+            const bool exact = !s.quoted || in_.substr(s.offset + 1, s.text.size()) == s.text;
+            const std::size_t at = s.offset + (s.quoted ? 1 : 0) + (exact ? inner : 0);
+            // The document is well-formed here; a malformed number, date or Guid is a bad value.
+            if (e.kind() == errc::syntax) throw error(errc::invalid_value, e.message(), at);
+            e.at_offset(at);
+            throw;
+        }
+    }
+
+    [[noreturn]] static void null_into(const scalar& s, const char* type) {
+        fail_at(s.offset, errc::type_mismatch, std::string("null is not a valid ") + type + " (use std::optional for a nullable member)");
+    }
+
+    template <class T>
+    void convert(const scalar& s, T& out) {
+        if constexpr (std::is_same_v<T, bool>) {
+            if (s.null) null_into(s, "bool");
+            if (iequals(s.text, "true") || s.text == "1") out = true;
+            else if (iequals(s.text, "false") || s.text == "0") out = false;
+            else fail_at(s.offset, errc::invalid_value, "expected true or false, found '" + std::string(s.text) + "'");
+        } else if constexpr (std::is_same_v<T, char16_t>) {
+            if (s.null) null_into(s, "char");
+            rebase(s, [&] { out = parse_char16_utf8(s.text); });
+        } else if constexpr (wire_integer<T>) {
+            if (s.null) null_into(s, "integer");
+            rebase(s, [&] { out = parse_integer<T>(s.text); });
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (s.null) null_into(s, "number");
+            rebase(s, [&] {
+                if constexpr (std::is_same_v<T, float>) out = parse_float(s.text, float_syntax::json);
+                else out = static_cast<T>(parse_double(s.text, float_syntax::json));
+            });
+        } else if constexpr (described_enum<T>) {
+            if (s.null) null_into(s, "enum value");
+            enumeration(s, out);
+        } else if constexpr (std::is_same_v<T, decimal>) {
+            if (s.null) null_into(s, "decimal");
+            rebase(s, [&] { out = decimal::parse(s.text, decimal_parse_options{true, false}); });
+        } else if constexpr (std::is_same_v<T, guid>) {
+            if (s.null) null_into(s, "Guid");
+            rebase(s, [&] { out = guid::parse(s.text); });
+        } else if constexpr (std::is_same_v<T, date_time>) {
+            if (s.null) null_into(s, "DateTime");
+            rebase(s, [&] {
+                if (!s.quoted && o_.date_handler == date_handler::unix_time) out = date_time::parse(s.text, date_time_syntax::unix_seconds, zone_);
+                else if (!s.quoted && o_.date_handler == date_handler::unix_time_ms) out = date_time::parse(s.text, date_time_syntax::unix_ms, zone_);
+                else if (!s.quoted) throw error(errc::type_mismatch, "expected a date string (bare numbers need the unix_time date handler)", 0);
+                else out = parse_date(s.text);
+            });
+        } else if constexpr (std::is_same_v<T, date_time_offset>) {
+            if (s.null) null_into(s, "DateTimeOffset");
+            rebase(s, [&] { out = date_time_offset::parse(s.text, date_time_offset_syntax::servicestack, zone_); });
+        } else if constexpr (std::is_same_v<T, time_span>) {
+            if (s.null) null_into(s, "TimeSpan");
+            rebase(s, [&] { out = time_span::parse(s.text, time_span_syntax::servicestack); });
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            if (s.null) out.clear();  // a non-nullable string member: null reads as empty
+            else out.assign(s.text);  // bare numbers and booleans into strings keep their text
+        } else if constexpr (std::is_enum_v<T>) {
+            if (s.null) null_into(s, "enum value");
+            rebase(s, [&] { out = static_cast<T>(parse_integer<std::underlying_type_t<T>>(s.text)); });
+        } else {
+            static_assert(sizeof(T) == 0, "sstk::json: this type has no JSON mapping");
+        }
+    }
+
+    // ISO 8601 as .NET Core ServiceStack and System.Text.Json read it (Z -> Utc, offset -> Local,
+    // no zone -> Unspecified); ServiceStack v6 on .NET Framework made every zoned ISO date Local,
+    // which loses the Utc kind the server meant. Every other spelling (WCF dates, RFC1123,
+    // yyyyMMdd, dd/MM/yyyy) as ServiceStack.Text reads it.
+    date_time parse_date(std::string_view text) const {
+        if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
+            if (auto iso = date_time::try_parse(text, date_time_syntax::iso8601, zone_)) return *iso;
+        }
+        return date_time::parse(text, date_time_syntax::servicestack, zone_);
+    }
+
+    template <class E>
+    void enumeration(const scalar& s, E& out) {
+        using U = std::underlying_type_t<E>;
+        const std::string_view t = s.text;
+        if (!t.empty() && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'))) {
+            rebase(s, [&] { out = static_cast<E>(parse_integer<U>(t)); });
+            return;
+        }
+        if (const auto v = enum_from_name<E>(t, true)) {
+            out = *v;
+            return;
+        }
+        if constexpr (is_flags_enum<E>) {
+            // "Read, Write" / "Read,Write"
+            U bits = 0;
+            std::size_t i = 0;
+            while (i <= t.size()) {
+                std::size_t j = t.find(',', i);
+                if (j == std::string_view::npos) j = t.size();
+                std::string_view part = t.substr(i, j - i);
+                while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+                while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+                const auto v = enum_from_name<E>(part, true);
+                if (!v) fail_at(s.offset, errc::invalid_value, "'" + std::string(part) + "' is not a member of enum " + std::string(contract_of<E>().name));
+                bits = static_cast<U>(bits | static_cast<U>(*v));
+                i = j + 1;
+            }
+            out = static_cast<E>(bits);
+            return;
+        }
+        fail_at(s.offset, errc::invalid_value, "'" + std::string(t) + "' is not a member of enum " + std::string(contract_of<E>().name));
+    }
+
+    std::string_view in_;
+    const read_options& o_;
+    const time_zone& zone_;
+    std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    std::string buffer_;
+};
+
+}  // namespace detail
+
+// Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line
+// and column; `out` is unspecified after a failure.
+template <class T>
+void read(std::string_view text, T& out, const read_options& options = {}) {
+    try {
+        detail::reader(text, options).document(out);
+    } catch (error& e) {
+        e.locate(text);
+        throw;
+    }
+}
+
+template <class T>
+T read(std::string_view text, const read_options& options = {}) {
+    T out{};
+    read(text, out, options);
+    return out;
+}
+
+template <class T>
+result<T> try_read(std::string_view text, const read_options& options = {}) {
+    return capture([&] { return read<T>(text, options); });
+}
+
+}  // namespace sstk::json

@@ -1,0 +1,428 @@
+// JSON writer: a DTO (or any supported value) to ServiceStack.Text JSON, or to System.Text.Json
+// as ServiceStack 8.1+ configures it. Appends to a caller-owned buffer; no DOM, no temporary
+// strings for keys (they are pre-encoded per casing at compile time).
+//
+//   std::string body = sstk::json::write(request);               // throws sstk::error
+//   sstk::json::write(buffer, request, options);                  // appends
+//   auto r = sstk::json::try_write(request);                      // sstk::result<std::string>
+//
+// Rules (research/servicestack-formats.md §1, servicestack-text-observed.md): members in
+// ServiceStack order; null members omitted (IncludeNullValues writes them); value-type defaults
+// written; [DataMember(EmitDefaultValue=false)] omits defaults; [Flags] enums as numbers, other
+// enums as names (an undefined value as a quoted number); Guid as 32 lower-case hex digits;
+// DateTime per DateHandler; TimeSpan as xsd:duration; decimal with its scale; byte[] as base64;
+// dictionaries as objects with stringified keys; NaN/Infinity bare (ServiceStack.Text) — the
+// System.Text.Json dialect refuses them, as System.Text.Json does.
+#pragma once
+
+#include <sstk/core/enumerators.hpp>
+#include <sstk/core/error.hpp>
+#include <sstk/core/result.hpp>
+#include <sstk/core/traits.hpp>
+#include <sstk/core/walker.hpp>
+#include <sstk/json/detail/escape.hpp>
+#include <sstk/json/options.hpp>
+#include <sstk/types/base64.hpp>
+#include <sstk/types/char16.hpp>
+#include <sstk/types/date_time.hpp>
+#include <sstk/types/date_time_offset.hpp>
+#include <sstk/types/decimal.hpp>
+#include <sstk/types/floating.hpp>
+#include <sstk/types/guid.hpp>
+#include <sstk/types/time_span.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace sstk::json {
+
+namespace detail {
+
+// `"key":` for one member under one casing, built once at compile time.
+template <class M, casing Policy>
+struct quoted_key {
+private:
+    static constexpr std::string_view key_ = M::template key<Policy>;
+    static constexpr std::array<char, key_.size() + 3> storage_ = [] {
+        std::array<char, key_.size() + 3> a{};
+        a[0] = '"';
+        for (std::size_t i = 0; i < key_.size(); ++i) a[i + 1] = key_[i];
+        a[key_.size() + 1] = '"';
+        a[key_.size() + 2] = ':';
+        return a;
+    }();
+
+public:
+    static constexpr std::string_view value{storage_.data(), storage_.size()};
+};
+
+template <class T>
+constexpr bool is_default_value(const T& v) {
+    if constexpr (is_optional_v<T>) return !v.has_value();
+    else if constexpr (std::is_same_v<T, bool>) return !v;
+    else if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) return v == T{};
+    else if constexpr (std::is_same_v<T, decimal>) return v.is_zero();
+    else if constexpr (std::is_same_v<T, guid>) return v.is_empty();
+    else if constexpr (std::is_same_v<T, date_time>) return v.ticks() == 0;
+    else if constexpr (std::is_same_v<T, time_span>) return v.ticks() == 0;
+    else if constexpr (std::is_same_v<T, date_time_offset>) return v == date_time_offset{};
+    else return false;  // reference types: only null is their default, and null is handled apart
+}
+
+class writer {
+public:
+    writer(std::string& out, const write_options& o) : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+
+    template <class T>
+    void value(const T& v) {
+        if constexpr (is_optional_v<T>) {
+            if (v) value(*v);
+            else out_ += "null";
+        } else if constexpr (std::is_same_v<T, bool>) {
+            out_ += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, char16_t>) {
+            char16(v);
+        } else if constexpr (std::is_integral_v<T>) {
+            integer(v);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            floating(v);
+        } else if constexpr (described_enum<T>) {
+            enumeration(v);
+        } else if constexpr (std::is_enum_v<T>) {
+            integer(static_cast<std::underlying_type_t<T>>(v));
+        } else if constexpr (std::is_same_v<T, decimal>) {
+            v.append_to(out_);
+        } else if constexpr (std::is_same_v<T, guid>) {
+            out_ += '"';
+            v.append_to(out_, stj() ? guid_format::d : o_.guids);
+            out_ += '"';
+        } else if constexpr (std::is_same_v<T, date_time>) {
+            date(v);
+        } else if constexpr (std::is_same_v<T, date_time_offset>) {
+            date_offset(v);
+        } else if constexpr (std::is_same_v<T, time_span>) {
+            out_ += '"';
+            v.append_to(out_, time_span_format::servicestack);
+            out_ += '"';
+        } else if constexpr (string_like<T>) {
+            detail::append_string(out_, std::string_view(v), o_);
+        } else if constexpr (byte_sequence<T>) {
+            out_ += '"';
+            append_base64(out_, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
+            out_ += '"';
+        } else if constexpr (std::is_same_v<T, boost::json::value>) {
+            any(v);
+        } else if constexpr (described_class<T>) {
+            object(v);
+        } else if constexpr (map_like<T>) {
+            map(v);
+        } else if constexpr (sequence_like<T>) {
+            array(v);
+        } else {
+            static_assert(sizeof(T) == 0, "sstk::json: this type has no JSON mapping");
+        }
+    }
+
+private:
+    bool stj() const noexcept { return o_.dialect == dialect::system_text_json; }
+
+    void enter() {
+        if (++depth_ > o_.max_depth)
+            throw error(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+    }
+    void leave() noexcept { --depth_; }
+
+    void newline() {
+        if (!o_.indent) return;
+        out_ += '\n';
+        out_.append(depth_ * 2, ' ');
+    }
+
+    template <class T>
+    void object(const T& v) {
+        enter();
+        out_ += '{';
+        bool first = true;
+        for_each_member<T>([&](auto m) {
+            using M = decltype(m);
+            const auto& field = M::get(v);
+            if constexpr (is_optional_v<typename M::value_type>) {
+                if (!field && !o_.include_null_values) return;
+            }
+            if constexpr (!M::emit_default) {
+                if (is_default_value(field)) return;
+            }
+            if (o_.exclude_default_values && !described_enum<typename M::value_type> && is_default_value(field)) return;
+            if constexpr (described_enum<typename M::value_type>) {
+                if (!o_.include_default_enums && field == typename M::value_type{}) return;
+            }
+            if (!first) out_ += ',';
+            first = false;
+            newline();
+            key<M>();
+            try {
+                value(field);
+            } catch (error& e) {
+                e.prepend_member(M::template key<casing::as_declared>);
+                throw;
+            }
+        });
+        leave();
+        if (!first) newline();
+        out_ += '}';
+    }
+
+    template <class M>
+    void key() {
+        switch (o_.casing) {
+        case casing::camel: out_ += quoted_key<M, casing::camel>::value; break;
+        case casing::snake: out_ += quoted_key<M, casing::snake>::value; break;
+        case casing::as_declared: out_ += quoted_key<M, casing::as_declared>::value; break;
+        }
+        if (o_.indent) out_ += ' ';
+    }
+
+    template <class T>
+    void array(const T& v) {
+        enter();
+        out_ += '[';
+        std::size_t i = 0;
+        for (const auto& item : v) {
+            if (i) out_ += ',';
+            newline();
+            try {
+                value(item);
+            } catch (error& e) {
+                e.prepend_index(i);
+                throw;
+            }
+            ++i;
+        }
+        leave();
+        if (i) newline();
+        out_ += ']';
+    }
+
+    template <class T>
+    void map(const T& v) {
+        enter();
+        out_ += '{';
+        bool first = true;
+        for (const auto& [k, item] : v) {
+            // Null dictionary values are dropped (IncludeNullValuesInDictionaries is off by default).
+            if constexpr (is_optional_v<std::remove_cvref_t<decltype(item)>>) {
+                if (!item && !stj()) continue;
+            }
+            if (!first) out_ += ',';
+            first = false;
+            newline();
+            scratch_.clear();
+            map_key(k);
+            detail::append_string(out_, scratch_, o_);
+            out_ += o_.indent ? ": " : ":";
+            try {
+                value(item);
+            } catch (error& e) {
+                e.prepend_key(scratch_);
+                throw;
+            }
+        }
+        leave();
+        if (!first) newline();
+        out_ += '}';
+    }
+
+    // Keys are always JSON strings: the key's own text form, unquoted.
+    template <class K>
+    void map_key(const K& k) {
+        if constexpr (string_like<K>) {
+            scratch_.assign(std::string_view(k));
+        } else {
+            std::string saved;
+            saved.swap(out_);
+            try {
+                value(k);
+            } catch (...) {
+                saved.swap(out_);
+                throw;
+            }
+            saved.swap(out_);
+            std::string_view text = saved;
+            if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+            scratch_.assign(text);
+        }
+    }
+
+    template <class I>
+    void integer(I v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, r.ptr);
+    }
+
+    template <class F>
+    void floating(F v) {
+        if (stj() && !std::isfinite(v))
+            throw error(errc::invalid_value, "System.Text.Json cannot write NaN or Infinity (set the servicestack_text dialect)");
+        if constexpr (std::is_same_v<F, double>) append_double(out_, v, o_.doubles, float_specials::text);
+        else append_float(out_, static_cast<float>(v), o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
+                          float_specials::text);
+    }
+
+    void char16(char16_t c) {
+        if (is_surrogate(c)) {  // not representable in UTF-8; ServiceStack would write invalid bytes
+            out_ += '"';
+            detail::append_u_escape(out_, c, true);
+            out_ += '"';
+            return;
+        }
+        std::string s;
+        append_char16_utf8(s, c);
+        detail::append_string(out_, s, o_);
+    }
+
+    template <class E>
+    void enumeration(E v) {
+        using U = std::underlying_type_t<E>;
+        if (o_.treat_enum_as_integer || is_flags_enum<E>) {
+            integer(static_cast<U>(v));
+            return;
+        }
+        if (const auto name = enum_to_name(v)) {
+            detail::append_string(out_, *name, o_);
+        } else if (stj()) {
+            integer(static_cast<U>(v));  // JsonStringEnumConverter writes undefined values as numbers
+        } else {
+            out_ += '"';  // ServiceStack.Text: Enum.ToString() of an undefined value, e.g. "99"
+            integer(static_cast<U>(v));
+            out_ += '"';
+        }
+    }
+
+    void date(const date_time& v) {
+        if (stj()) {
+            out_ += '"';
+            v.append_to(out_, date_time_format::system_text_json, zone_);
+            out_ += '"';
+            return;
+        }
+        switch (o_.date_handler) {
+        case date_handler::timestamp_offset:
+        case date_handler::dcjs_compatible: quoted_date(v, date_time_format::wcf_json_escaped); return;
+        case date_handler::iso8601: quoted_date(v, date_time_format::iso8601); return;
+        case date_handler::iso8601_date_only: quoted_date(v, date_time_format::iso8601_date_only); return;
+        case date_handler::iso8601_date_time: quoted_date(v, date_time_format::iso8601_date_time); return;
+        case date_handler::rfc1123: quoted_date(v, date_time_format::rfc1123); return;
+        case date_handler::unix_time: v.append_to(out_, date_time_format::unix_seconds, zone_); return;
+        case date_handler::unix_time_ms: v.append_to(out_, date_time_format::unix_ms, zone_); return;
+        }
+    }
+
+    void quoted_date(const date_time& v, date_time_format f) {
+        out_ += '"';
+        v.append_to(out_, f, zone_);
+        out_ += '"';
+    }
+
+    void date_offset(const date_time_offset& v) {
+        out_ += '"';
+        if (stj()) stj_date_offset(v);
+        else if (o_.date_handler == date_handler::timestamp_offset || o_.date_handler == date_handler::dcjs_compatible)
+            v.append_to(out_, date_time_offset_format::wcf_json_escaped);
+        else
+            v.append_to(out_, date_time_offset_format::iso8601);
+        out_ += '"';
+    }
+
+    // System.Text.Json writes "O" with the fraction's trailing zeros trimmed (and the '.' when
+    // nothing is left), and always an offset: 0001-01-01T00:00:00+00:00, ...07.89+02:00.
+    void stj_date_offset(const date_time_offset& v) {
+        const std::size_t start = out_.size();
+        v.append_to(out_, date_time_offset_format::iso8601);
+        const std::size_t dot = out_.find('.', start);
+        if (dot == std::string::npos) return;
+        std::size_t end = dot + 8;  // seven fraction digits
+        std::size_t keep = end;
+        while (keep > dot + 1 && out_[keep - 1] == '0') --keep;
+        if (keep == dot + 1) keep = dot;
+        out_.erase(keep, end - keep);
+    }
+
+    // object / Dictionary<string,object> members: written with this dialect's string and number
+    // rules, so they look like the rest of the document.
+    void any(const boost::json::value& v) {
+        switch (v.kind()) {
+        case boost::json::kind::null: out_ += "null"; return;
+        case boost::json::kind::bool_: out_ += v.get_bool() ? "true" : "false"; return;
+        case boost::json::kind::int64: integer(v.get_int64()); return;
+        case boost::json::kind::uint64: integer(v.get_uint64()); return;
+        case boost::json::kind::double_: floating(v.get_double()); return;
+        case boost::json::kind::string: detail::append_string(out_, v.get_string(), o_); return;
+        case boost::json::kind::array: array(v.get_array()); return;
+        case boost::json::kind::object: {
+            enter();
+            out_ += '{';
+            bool first = true;
+            for (const auto& kv : v.get_object()) {
+                if (!first) out_ += ',';
+                first = false;
+                newline();
+                detail::append_string(out_, kv.key(), o_);
+                out_ += o_.indent ? ": " : ":";
+                try {
+                    any(kv.value());
+                } catch (error& e) {
+                    e.prepend_key(kv.key());
+                    throw;
+                }
+            }
+            leave();
+            if (!first) newline();
+            out_ += '}';
+            return;
+        }
+        }
+    }
+
+    std::string& out_;
+    const write_options& o_;
+    const time_zone& zone_;
+    std::size_t depth_ = 0;
+    std::string scratch_;
+};
+
+}  // namespace detail
+
+// Appends the JSON of `value` to `out`. On error `out` is left as it was: never a half-written
+// document.
+template <class T>
+void write(std::string& out, const T& value, const write_options& options = {}) {
+    const std::size_t start = out.size();
+    try {
+        detail::writer(out, options).value(value);
+    } catch (...) {
+        out.resize(start);
+        throw;
+    }
+}
+
+template <class T>
+std::string write(const T& value, const write_options& options = {}) {
+    std::string out;
+    write(out, value, options);
+    return out;
+}
+
+template <class T>
+result<std::string> try_write(const T& value, const write_options& options = {}) {
+    return capture([&] { return write(value, options); });
+}
+
+}  // namespace sstk::json
