@@ -182,10 +182,10 @@ inline void date_time_offset::append_to(std::string& out, date_time_offset_forma
 
 namespace detail::dates {
 
-inline date_time_offset dto_from_zoned(const cursor& c, const iso_fields& f, std::int64_t wall, int offset, std::size_t at) {
+// A wall clock with its offset; the error points at `at` when the instant leaves the calendar.
+inline date_time_offset dto_from_zoned(const cursor& c, std::int64_t wall, int offset, std::size_t at) {
     const std::int64_t utc = wall - offset * ticks_per_minute;
     if (utc < 0 || utc > max_ticks) c.fail(errc::out_of_range, "the UTC instant is outside 0001-01-01..9999-12-31", at);
-    (void)f;
     return date_time_offset(wall, offset);
 }
 
@@ -218,7 +218,7 @@ inline date_time_offset date_time_offset::parse(std::string_view text, date_time
                     c.fail(errc::out_of_range, "the wall clock is outside 0001-01-01..9999-12-31", 0);
                 return date_time_offset(clock, w.offset_minutes);
             }
-            return d::dto_from_zoned(c, {}, w.utc_ticks, w.offset_minutes, 0);
+            return d::dto_from_zoned(c, w.utc_ticks, w.offset_minutes, 0);
         }
         if (text.size() >= 4 && text[3] == ',') return from_utc_ticks(d::parse_rfc1123(c), 0);
     }
@@ -235,11 +235,11 @@ inline date_time_offset date_time_offset::parse(std::string_view text, date_time
     const std::int64_t wall = d::wall_ticks(c, f, start);
     switch (f.zone) {
     case d::zone_designator::utc: return date_time_offset(wall, 0);
-    case d::zone_designator::offset: return d::dto_from_zoned(c, f, wall, f.offset_minutes, f.zone_pos);
+    case d::zone_designator::offset: return d::dto_from_zoned(c, wall, f.offset_minutes, f.zone_pos);
     case d::zone_designator::none: break;
     }
     if (syntax == date_time_offset_syntax::servicestack) return date_time_offset(wall, 0);
-    return d::dto_from_zoned(c, f, wall, zone.offset_minutes_for_local(wall), start);
+    return d::dto_from_zoned(c, wall, zone.offset_minutes_for_local(wall), start);
 }
 
 }  // namespace sstk

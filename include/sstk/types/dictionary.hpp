@@ -82,6 +82,12 @@ public:
         return {std::prev(end()), true};
     }
 
+    // std::map-like emplace: appends when the key is new, else leaves the existing entry.
+    template <class KArg, class... Args>
+    std::pair<iterator, bool> emplace(KArg&& key, Args&&... args) {
+        return try_emplace(K(std::forward<KArg>(key)), std::forward<Args>(args)...);
+    }
+
     template <class M>
     std::pair<iterator, bool> insert_or_assign(const K& key, M&& value) {
         auto [it, inserted] = try_emplace(key);
