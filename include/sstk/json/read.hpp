@@ -16,11 +16,13 @@
 #pragma once
 
 #include <sstk/core/enumerators.hpp>
+#include <sstk/core/member_lookup.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
 #include <sstk/json/options.hpp>
+#include <sstk/text/scalar.hpp>
 #include <sstk/types/base64.hpp>
 #include <sstk/types/char16.hpp>
 #include <sstk/types/date_time.hpp>
@@ -46,47 +48,9 @@ namespace sstk::json {
 
 namespace detail {
 
-constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
-    return true;
-}
-
-// Equal ignoring ASCII case, '_' and '-': user_name, user-name, UserName and userName match.
-constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
-    std::size_t i = 0, j = 0;
-    for (;;) {
-        while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
-        while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
-        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-        if (lower_ascii(a[i]) != lower_ascii(b[j])) return false;
-        ++i;
-        ++j;
-    }
-}
-
+// Key lookup (case-insensitive, then ignoring '_' and '-') is shared with the other text codecs.
 template <class T>
-struct member_names {
-    static constexpr std::size_t size = member_count<T>;
-    static constexpr auto names = [] {
-        std::array<std::string_view, size> a{};
-        std::size_t i = 0;
-        for_each_member<T>([&](auto m) { a[i++] = decltype(m)::name; });
-        return a;
-    }();
-
-    // The index of the member a key names, or size.
-    static constexpr std::size_t find(std::string_view key) noexcept {
-        for (std::size_t i = 0; i < size; ++i)
-            if (iequals(names[i], key)) return i;
-        for (std::size_t i = 0; i < size; ++i)
-            if (loose_equals(names[i], key)) return i;
-        return size;
-    }
-};
+using member_names = member_lookup<T>;
 
 // One scalar token: a string's decoded text, or a bare word/number's raw text.
 struct scalar {
@@ -482,9 +446,7 @@ private:
     void convert(const scalar& s, T& out) {
         if constexpr (std::is_same_v<T, bool>) {
             if (s.null) null_into(s, "bool");
-            if (iequals(s.text, "true") || s.text == "1") out = true;
-            else if (iequals(s.text, "false") || s.text == "0") out = false;
-            else fail_at(s.offset, errc::invalid_value, "expected true or false, found '" + std::string(s.text) + "'");
+            rebase(s, [&] { out = text::parse_bool(s.text); });
         } else if constexpr (std::is_same_v<T, char16_t>) {
             if (s.null) null_into(s, "char");
             rebase(s, [&] { out = parse_char16_utf8(s.text); });
@@ -531,48 +493,11 @@ private:
         }
     }
 
-    // ISO 8601 as .NET Core ServiceStack and System.Text.Json read it (Z -> Utc, offset -> Local,
-    // no zone -> Unspecified); ServiceStack v6 on .NET Framework made every zoned ISO date Local,
-    // which loses the Utc kind the server meant. Every other spelling (WCF dates, RFC1123,
-    // yyyyMMdd, dd/MM/yyyy) as ServiceStack.Text reads it.
-    date_time parse_date(std::string_view text) const {
-        if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
-            if (auto iso = date_time::try_parse(text, date_time_syntax::iso8601, zone_)) return *iso;
-        }
-        return date_time::parse(text, date_time_syntax::servicestack, zone_);
-    }
+    date_time parse_date(std::string_view t) const { return text::parse_date_time(t, zone_); }
 
     template <class E>
     void enumeration(const scalar& s, E& out) {
-        using U = std::underlying_type_t<E>;
-        const std::string_view t = s.text;
-        if (!t.empty() && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'))) {
-            rebase(s, [&] { out = static_cast<E>(parse_integer<U>(t)); });
-            return;
-        }
-        if (const auto v = enum_from_name<E>(t, true)) {
-            out = *v;
-            return;
-        }
-        if constexpr (is_flags_enum<E>) {
-            // "Read, Write" / "Read,Write"
-            U bits = 0;
-            std::size_t i = 0;
-            while (i <= t.size()) {
-                std::size_t j = t.find(',', i);
-                if (j == std::string_view::npos) j = t.size();
-                std::string_view part = t.substr(i, j - i);
-                while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-                while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-                const auto v = enum_from_name<E>(part, true);
-                if (!v) fail_at(s.offset, errc::invalid_value, "'" + std::string(part) + "' is not a member of enum " + std::string(contract_of<E>().name));
-                bits = static_cast<U>(bits | static_cast<U>(*v));
-                i = j + 1;
-            }
-            out = static_cast<E>(bits);
-            return;
-        }
-        fail_at(s.offset, errc::invalid_value, "'" + std::string(t) + "' is not a member of enum " + std::string(contract_of<E>().name));
+        rebase(s, [&] { out = text::parse_enum<E>(s.text); });
     }
 
     std::string_view in_;

@@ -88,6 +88,10 @@ public:
         return try_emplace(K(std::forward<KArg>(key)), std::forward<Args>(args)...);
     }
 
+    // std::map-like insert (for generic code, e.g. std::inserter): an existing key is kept.
+    std::pair<iterator, bool> insert(value_type kv) { return try_emplace(kv.first, std::move(kv.second)); }
+    iterator insert(const_iterator /*hint*/, value_type kv) { return insert(std::move(kv)).first; }
+
     template <class M>
     std::pair<iterator, bool> insert_or_assign(const K& key, M&& value) {
         auto [it, inserted] = try_emplace(key);

@@ -55,56 +55,77 @@ inline void append_code_point_escaped(std::string& out, std::uint32_t cp, bool u
     }
 }
 
+// Byte classes for the escaping loop: 0 = copy as is, 1 = ASCII that needs a look (quote,
+// backslash, control, or an HTML/System.Text.Json-sensitive character), 2 = start of a
+// multi-byte UTF-8 sequence (validated; C1 controls and, for System.Text.Json or
+// EscapeUnicode, everything non-ASCII is escaped).
+struct escape_table {
+    unsigned char cls[256];
+};
+
+constexpr escape_table make_escape_table(bool html, bool stj) {
+    escape_table t{};
+    for (int c = 0; c < 256; ++c) {
+        unsigned char v = 0;
+        if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') v = 1;
+        else if ((html || stj) && (c == '<' || c == '>' || c == '&' || c == '\'')) v = 1;
+        else if (html && !stj && c == '=') v = 1;
+        else if (stj && (c == '+' || c == '`')) v = 1;
+        else if (c >= 0x80) v = 2;
+        t.cls[c] = v;
+    }
+    return t;
+}
+
+inline constexpr escape_table servicestack_escapes = make_escape_table(false, false);
+inline constexpr escape_table servicestack_html_escapes = make_escape_table(true, false);
+inline constexpr escape_table system_text_json_escapes = make_escape_table(false, true);
+
 // Appends `"s"`. Text that is not valid UTF-8 is an error (offset = byte within s): .NET strings
 // cannot hold it, so no server would have sent or accept it.
 inline void append_string(std::string& out, std::string_view s, const write_options& o) {
     const bool stj = o.dialect == dialect::system_text_json;
+    const escape_table& table = stj ? system_text_json_escapes : o.escape_html_chars ? servicestack_html_escapes : servicestack_escapes;
+    const bool escape_non_ascii = stj || o.escape_unicode;
     out.push_back('"');
+    const char* const data = s.data();
+    const std::size_t n = s.size();
     std::size_t run = 0;  // start of the pending raw run
-    const auto flush = [&](std::size_t i) {
-        out.append(s.data() + run, i - run);
-    };
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x7F) {
-            bool escape = c == '"' || c == '\\';
-            if (!escape && (stj || o.escape_html_chars))
-                escape = c == '<' || c == '>' || c == '&' || c == '\'' || (stj ? (c == '+' || c == '`') : c == '=');
-            if (!escape) { ++i; continue; }
-            flush(i);
-            if (c == '\\') out.append("\\\\");
-            else if (c == '"' && !stj) out.append("\\\"");
-            else append_u_escape(out, c, stj);
-            run = ++i;
-            continue;
-        }
-        if (c < 0x80) {  // control characters, DEL
-            flush(i);
+    std::size_t i = 0;
+    while (i < n) {
+        // Hot loop: most text needs no escaping at all.
+        while (i < n && table.cls[static_cast<unsigned char>(data[i])] == 0) ++i;
+        if (i == n) break;
+        const unsigned char c = static_cast<unsigned char>(data[i]);
+        if (table.cls[c] == 1) {
+            out.append(data + run, i - run);
             switch (c) {
-            case '\n': out.append("\\n"); break;
-            case '\r': out.append("\\r"); break;
-            case '\t': out.append("\\t"); break;
-            case '\b': out.append("\\b"); break;
-            case '\f': out.append("\\f"); break;
-            default: append_u_escape(out, c, true);
+            case '\\': out.append("\\\\", 2); break;
+            case '"':
+                if (stj) append_u_escape(out, c, true);
+                else out.append("\\\"", 2);
+                break;
+            case '\n': out.append("\\n", 2); break;
+            case '\r': out.append("\\r", 2); break;
+            case '\t': out.append("\\t", 2); break;
+            case '\b': out.append("\\b", 2); break;
+            case '\f': out.append("\\f", 2); break;
+            default: append_u_escape(out, c, c < 0x20 || c == 0x7F || stj);  // EscapeHtmlChars writes lower-case hex
             }
             run = ++i;
             continue;
         }
         std::uint32_t cp = 0;
         const std::size_t len = utf8_sequence(s, i, cp);
-        if (len == 0) {
-            throw error(errc::invalid_value, "string is not valid UTF-8", i);
-        }
-        const bool c1_control = cp >= 0x80 && cp <= 0x9F;
-        if (c1_control || stj || o.escape_unicode) {
-            flush(i);
+        if (len == 0) throw error(errc::invalid_value, "string is not valid UTF-8", i);
+        if (escape_non_ascii || (cp >= 0x80 && cp <= 0x9F)) {
+            out.append(data + run, i - run);
             append_code_point_escaped(out, cp, true);
             run = i + len;
         }
         i += len;
     }
-    flush(s.size());
+    out.append(data + run, n - run);
     out.push_back('"');
 }
 
