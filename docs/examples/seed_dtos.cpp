@@ -1,15 +1,18 @@
 // The main job on the bundled example metadata: every DTO of the seed services (the checked-in
 // headers under include/sstk/apis/, generated from tests/data/seeds/) is filled with the sample
 // values from its metadata page and written through what sstk has: its contract (routes,
-// namespaces, member orders for ServiceStack.Text and for DataContract XML) and the log-safe
-// debug printer, which masks passwords, tokens and API keys.
+// namespaces, member orders for ServiceStack.Text and for DataContract XML), every codec, and
+// the log-safe debug printer, which masks passwords, tokens and API keys. Each encoding is read
+// back and must give the same DTO.
 #include <sstk/apis/antel_api.hpp>
 #include <sstk/apis/antel_merchandiser.hpp>
 #include <sstk/apis/platform_api.hpp>
 #include <sstk/apis/ppw_assist.hpp>
 #include <sstk/core/walker.hpp>
 #include <sstk/debug.hpp>
+#include <sstk/json.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -26,7 +29,23 @@ void show(const T& dto) {
         [](auto m) { std::cout << decltype(m)::template key<sstk::casing::camel> << ' '; });
     std::cout << "\n  xml order ";
     sstk::for_each_member<T, sstk::member_order::data_contract>([](auto m) { std::cout << decltype(m)::name << ' '; });
-    std::cout << "\n  value     " << sstk::debug(dto) << "\n\n";
+    std::cout << "\n  value     " << sstk::debug(dto) << '\n';
+
+    // The same DTO as a C# JsonServiceClient sends it (PascalCase), as a .NET Core ServiceStack
+    // server answers (camelCase), and as ServiceStack 8.1+ endpoints speak (System.Text.Json).
+    sstk::json::write_options camel;
+    camel.casing = sstk::casing::camel;
+    const auto stj = sstk::json::write_options::for_dialect(sstk::json::dialect::system_text_json);
+    for (const auto& [label, options] : {std::pair{"json       ", sstk::json::write_options{}}, std::pair{"json camel ", camel},
+                                         std::pair{"json stj   ", stj}}) {
+        const std::string text = sstk::json::write(dto, options);
+        std::cout << "  " << label << text << '\n';
+        if (!(sstk::json::read<T>(text) == dto)) {
+            std::cerr << "round trip through JSON changed " << c.name << '\n';
+            std::exit(1);
+        }
+    }
+    std::cout << '\n';
 }
 
 sstk::ResponseStatus sample_status() {

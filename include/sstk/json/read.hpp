@@ -39,6 +39,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -110,7 +111,9 @@ private:
         }
     }
 
+    // The next non-whitespace character; most calls find it at once.
     char peek() {
+        if (pos_ < in_.size() && static_cast<unsigned char>(in_[pos_]) > ' ') return in_[pos_];
         skip_ws();
         if (pos_ >= in_.size()) fail(errc::syntax, "unexpected end of input");
         return in_[pos_];
@@ -165,37 +168,52 @@ private:
         fail(errc::type_mismatch, std::string("expected ") + what);
     }
 
+    // Reads into `out` in place, so strings and vectors keep their storage across reads;
+    // members the document does not mention get the value a default-constructed T has.
     template <class T>
     void object(T& out) {
-        out = T{};
-        if (!open('{', "an object")) return;
-        enter();
-        if (peek() == '}') {
-            ++pos_;
-            leave();
+        static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
+        if (!open('{', "an object")) {
+            out = T{};
             return;
         }
-        do {
-            const std::size_t key_offset = pos_;
-            const std::string_view key = read_key();
-            const std::size_t index = member_names<T>::find(key);
-            if (index == member_names<T>::size) {
-                if (o_.unknown_members == unknown_member_policy::error)
-                    fail_at(key_offset, errc::unknown_member, "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
-                skip_value();
-                continue;
-            }
-            visit_member<T>(index, [&](auto m) {
-                using M = decltype(m);
-                try {
-                    value(M::get(out));
-                } catch (error& e) {
-                    e.prepend_member(M::name);
-                    throw;
+        enter();
+        std::array<bool, member_names<T>::size + 1> seen{};
+        if (peek() == '}') {
+            ++pos_;
+        } else {
+            do {
+                const std::size_t key_offset = pos_;
+                const std::string_view key = read_key();
+                const std::size_t index = member_names<T>::find(key);
+                if (index == member_names<T>::size) {
+                    if (o_.unknown_members == unknown_member_policy::error)
+                        fail_at(key_offset, errc::unknown_member,
+                                "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
+                    skip_value();
+                    continue;
                 }
-            });
-        } while (next_item('}'));
+                seen[index] = true;
+                visit_member<T>(index, [&](auto m) {
+                    using M = decltype(m);
+                    try {
+                        value(M::get(out));
+                    } catch (error& e) {
+                        e.prepend_member(M::name);
+                        throw;
+                    }
+                });
+            } while (next_item('}'));
+        }
         leave();
+        for (std::size_t i = 0; i < member_names<T>::size; ++i) {
+            if (seen[i]) continue;
+            visit_member<T>(i, [&](auto m) {
+                using M = decltype(m);
+                static const T defaults{};
+                M::get(out) = M::get(defaults);
+            });
+        }
     }
 
     // Reads `"key":`; the key view stays valid until the next string is read.
@@ -208,28 +226,44 @@ private:
         return key;
     }
 
+    // Items are read over the existing ones where the container allows it (their storage is
+    // reused), then the container is cut to the items read.
     template <class T>
     void array(T& out) {
-        out.clear();
-        if (!open('[', "an array")) return;
-        enter();
-        if (peek() == ']') {
-            ++pos_;
-            leave();
+        constexpr bool reuse = requires(T& c, std::size_t n) { c[n]; c.resize(n); };
+        if (!open('[', "an array")) {
+            out.clear();
             return;
         }
+        enter();
         std::size_t i = 0;
-        do {
-            try {
-                typename T::value_type item{};
-                value(item);
-                out.push_back(std::move(item));
-            } catch (error& e) {
-                e.prepend_index(i);
-                throw;
-            }
-            ++i;
-        } while (next_item(']'));
+        if (peek() == ']') {
+            ++pos_;
+        } else {
+            do {
+                try {
+                    if constexpr (reuse) {
+                        if (i < out.size()) {
+                            value(out[i]);
+                        } else {
+                            out.emplace_back();
+                            value(out.back());
+                        }
+                    } else {
+                        if (i == 0) out.clear();
+                        typename T::value_type item{};
+                        value(item);
+                        out.push_back(std::move(item));
+                    }
+                } catch (error& e) {
+                    e.prepend_index(i);
+                    throw;
+                }
+                ++i;
+            } while (next_item(']'));
+        }
+        if constexpr (reuse) out.resize(i);
+        else if (i == 0) out.clear();
         leave();
     }
 
@@ -342,13 +376,25 @@ private:
     // has no escapes, else into buffer_.
     std::string_view read_string() {
         const std::size_t start = ++pos_;
-        while (pos_ < in_.size()) {
-            const char c = in_[pos_];
-            if (c == '"') return in_.substr(start, pos_++ - start);
-            if (c == '\\') break;
-            ++pos_;
+        // Fast path: find the first '"' or '\\', eight bytes at a time.
+        const char* const base = in_.data();
+        const std::size_t n = in_.size();
+        std::size_t i = start;
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        while (n - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, base + i, 8);
+            const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            if ((((q - ones) & ~q) | ((b - ones) & ~b)) & highs) break;
+            i += 8;
         }
-        if (pos_ >= in_.size()) fail_at(start - 1, errc::syntax, "unterminated string");
+        while (i < n && base[i] != '"' && base[i] != '\\') ++i;
+        if (i >= n) fail_at(start - 1, errc::syntax, "unterminated string");
+        if (base[i] == '"') {
+            pos_ = i + 1;
+            return in_.substr(start, i - start);
+        }
+        pos_ = i;
         buffer_.assign(in_.substr(start, pos_ - start));
         while (pos_ < in_.size()) {
             const char c = in_[pos_];

@@ -17,6 +17,7 @@
 
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
+#include <sstk/core/output_buffer.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
@@ -78,7 +79,7 @@ constexpr bool is_default_value(const T& v) {
 
 class writer {
 public:
-    writer(std::string& out, const write_options& o) : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+    writer(output_buffer& out, const write_options& o) : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
 
     template <class T>
     void value(const T& v) {
@@ -98,25 +99,39 @@ public:
         } else if constexpr (std::is_enum_v<T>) {
             integer(static_cast<std::underlying_type_t<T>>(v));
         } else if constexpr (std::is_same_v<T, decimal>) {
-            v.append_to(out_);
+            scratch_.clear();
+            v.append_to(scratch_);
+            out_ += scratch_;
         } else if constexpr (std::is_same_v<T, guid>) {
-            out_ += '"';
-            v.append_to(out_, stj() ? guid_format::d : o_.guids);
-            out_ += '"';
+            char* p = out_.reserve(38);
+            p[0] = '"';
+            const auto& b = v.bytes();
+            static constexpr char hex[] = "0123456789abcdef";
+            const bool dashed = (stj() ? guid_format::d : o_.guids) == guid_format::d;
+            std::size_t k = 1;
+            for (std::size_t i = 0; i < 16; ++i) {
+                if (dashed && (i == 4 || i == 6 || i == 8 || i == 10)) p[k++] = '-';
+                p[k++] = hex[b[i] >> 4];
+                p[k++] = hex[b[i] & 0xF];
+            }
+            p[k++] = '"';
+            out_.commit(k);
         } else if constexpr (std::is_same_v<T, date_time>) {
             date(v);
         } else if constexpr (std::is_same_v<T, date_time_offset>) {
             date_offset(v);
         } else if constexpr (std::is_same_v<T, time_span>) {
-            out_ += '"';
-            v.append_to(out_, time_span_format::servicestack);
-            out_ += '"';
+            scratch_.assign(1, '"');
+            v.append_to(scratch_, time_span_format::servicestack);
+            scratch_ += '"';
+            out_ += scratch_;
         } else if constexpr (string_like<T>) {
             detail::append_string(out_, std::string_view(v), o_);
         } else if constexpr (byte_sequence<T>) {
-            out_ += '"';
-            append_base64(out_, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
-            out_ += '"';
+            scratch_.assign(1, '"');
+            append_base64(scratch_, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
+            scratch_ += '"';
+            out_ += scratch_;
         } else if constexpr (std::is_same_v<T, boost::json::value>) {
             any(v);
         } else if constexpr (described_class<T>) {
@@ -142,7 +157,7 @@ private:
     void newline() {
         if (!o_.indent) return;
         out_ += '\n';
-        out_.append(depth_ * 2, ' ');
+        for (std::size_t i = 0; i < depth_; ++i) out_ += "  ";
     }
 
     template <class T>
@@ -230,6 +245,7 @@ private:
             try {
                 value(item);
             } catch (error& e) {
+                map_key(k);  // scratch_ was reused by the value; rebuild the key for the path
                 e.prepend_key(scratch_);
                 throw;
             }
@@ -245,35 +261,31 @@ private:
         if constexpr (string_like<K>) {
             scratch_.assign(std::string_view(k));
         } else {
-            std::string saved;
-            saved.swap(out_);
-            try {
-                value(k);
-            } catch (...) {
-                saved.swap(out_);
-                throw;
-            }
-            saved.swap(out_);
-            std::string_view text = saved;
-            if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-            scratch_.assign(text);
+            std::string text;
+            output_buffer key_out(text);
+            writer(key_out, o_).value(k);
+            key_out.finish();
+            std::string_view t = text;
+            if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+            scratch_.assign(t);
         }
     }
 
     template <class I>
     void integer(I v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        char* p = out_.reserve(24);
+        out_.commit(static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - p));
     }
 
     template <class F>
     void floating(F v) {
         if (stj() && !std::isfinite(v))
             throw error(errc::invalid_value, "System.Text.Json cannot write NaN or Infinity (set the servicestack_text dialect)");
-        if constexpr (std::is_same_v<F, double>) append_double(out_, v, o_.doubles, float_specials::text);
-        else append_float(out_, static_cast<float>(v), o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
+        scratch_.clear();
+        if constexpr (std::is_same_v<F, double>) append_double(scratch_, v, o_.doubles, float_specials::text);
+        else append_float(scratch_, static_cast<float>(v), o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
                           float_specials::text);
+        out_ += scratch_;
     }
 
     void char16(char16_t c) {
@@ -283,9 +295,9 @@ private:
             out_ += '"';
             return;
         }
-        std::string s;
-        append_char16_utf8(s, c);
-        detail::append_string(out_, s, o_);
+        scratch_.clear();
+        append_char16_utf8(scratch_, c);
+        detail::append_string(out_, scratch_, o_);
     }
 
     template <class E>
@@ -308,9 +320,7 @@ private:
 
     void date(const date_time& v) {
         if (stj()) {
-            out_ += '"';
-            v.append_to(out_, date_time_format::system_text_json, zone_);
-            out_ += '"';
+            quoted_date(v, date_time_format::system_text_json);
             return;
         }
         switch (o_.date_handler) {
@@ -320,39 +330,47 @@ private:
         case date_handler::iso8601_date_only: quoted_date(v, date_time_format::iso8601_date_only); return;
         case date_handler::iso8601_date_time: quoted_date(v, date_time_format::iso8601_date_time); return;
         case date_handler::rfc1123: quoted_date(v, date_time_format::rfc1123); return;
-        case date_handler::unix_time: v.append_to(out_, date_time_format::unix_seconds, zone_); return;
-        case date_handler::unix_time_ms: v.append_to(out_, date_time_format::unix_ms, zone_); return;
+        case date_handler::unix_time: unquoted_date(v, date_time_format::unix_seconds); return;
+        case date_handler::unix_time_ms: unquoted_date(v, date_time_format::unix_ms); return;
         }
     }
 
+    void unquoted_date(const date_time& v, date_time_format f) {
+        scratch_.clear();
+        v.append_to(scratch_, f, zone_);
+        out_ += scratch_;
+    }
+
     void quoted_date(const date_time& v, date_time_format f) {
-        out_ += '"';
-        v.append_to(out_, f, zone_);
-        out_ += '"';
+        scratch_.assign(1, '"');
+        v.append_to(scratch_, f, zone_);
+        scratch_ += '"';
+        out_ += scratch_;
     }
 
     void date_offset(const date_time_offset& v) {
-        out_ += '"';
+        scratch_.assign(1, '"');
         if (stj()) stj_date_offset(v);
         else if (o_.date_handler == date_handler::timestamp_offset || o_.date_handler == date_handler::dcjs_compatible)
-            v.append_to(out_, date_time_offset_format::wcf_json_escaped);
+            v.append_to(scratch_, date_time_offset_format::wcf_json_escaped);
         else
-            v.append_to(out_, date_time_offset_format::iso8601);
-        out_ += '"';
+            v.append_to(scratch_, date_time_offset_format::iso8601);
+        scratch_ += '"';
+        out_ += scratch_;
     }
 
     // System.Text.Json writes "O" with the fraction's trailing zeros trimmed (and the '.' when
     // nothing is left), and always an offset: 0001-01-01T00:00:00+00:00, ...07.89+02:00.
     void stj_date_offset(const date_time_offset& v) {
-        const std::size_t start = out_.size();
-        v.append_to(out_, date_time_offset_format::iso8601);
-        const std::size_t dot = out_.find('.', start);
+        const std::size_t start = scratch_.size();
+        v.append_to(scratch_, date_time_offset_format::iso8601);
+        const std::size_t dot = scratch_.find('.', start);
         if (dot == std::string::npos) return;
         std::size_t end = dot + 8;  // seven fraction digits
         std::size_t keep = end;
-        while (keep > dot + 1 && out_[keep - 1] == '0') --keep;
+        while (keep > dot + 1 && scratch_[keep - 1] == '0') --keep;
         if (keep == dot + 1) keep = dot;
-        out_.erase(keep, end - keep);
+        scratch_.erase(keep, end - keep);
     }
 
     // object / Dictionary<string,object> members: written with this dialect's string and number
@@ -391,11 +409,11 @@ private:
         }
     }
 
-    std::string& out_;
+    output_buffer& out_;
     const write_options& o_;
     const time_zone& zone_;
     std::size_t depth_ = 0;
-    std::string scratch_;
+    std::string scratch_;  // value-type text (formatters append to std::string), map keys
 };
 
 }  // namespace detail
@@ -404,13 +422,14 @@ private:
 // document.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    const std::size_t start = out.size();
+    output_buffer buffer(out);
     try {
-        detail::writer(out, options).value(value);
+        detail::writer(buffer, options).value(value);
     } catch (...) {
-        out.resize(start);
+        buffer.discard();
         throw;
     }
+    buffer.finish();
 }
 
 template <class T>
