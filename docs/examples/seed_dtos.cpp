@@ -49,7 +49,7 @@ void show(const T& dto) {
 }
 
 sstk::ResponseStatus sample_status() {
-    sstk::ResponseError e{"String", "String", "String", sstk::dictionary<std::string, std::string>{{"String", "String"}}};
+    sstk::ResponseError e{"String", "String", "String", sstk::dictionary<std::string, std::optional<std::string>>{{"String", "String"}}};
     sstk::ResponseStatus s{"String", "String", "String", std::vector<sstk::ResponseError>{e}, {}};
     s.Meta.emplace()["String"] = "String";
     return s;

@@ -184,7 +184,7 @@ TEST_CASE("a validation ErrorResponse, camelCase") {
     r.ResponseStatus.emplace();
     r.ResponseStatus->ErrorCode = "NotEmpty";
     r.ResponseStatus->Message = "'Name' must not be empty.";
-    ResponseError e{"NotEmpty", "Name", "'Name' must not be empty.", dictionary<std::string, std::string>{{"PropertyName", "Name"}, {"Severity", "Error"}}};
+    ResponseError e{"NotEmpty", "Name", "'Name' must not be empty.", dictionary<std::string, std::optional<std::string>>{{"PropertyName", "Name"}, {"Severity", "Error"}}};
     r.ResponseStatus->Errors = std::vector<ResponseError>{e};
     const std::string expected =
         R"({"responseStatus":{"errorCode":"NotEmpty","message":"'Name' must not be empty.","errors":[{"errorCode":"NotEmpty","fieldName":"Name","message":"'Name' must not be empty.","meta":{"PropertyName":"Name","Severity":"Error"}}]}})";

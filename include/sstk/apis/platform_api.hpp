@@ -4,8 +4,9 @@
 // and tests/data/seeds/001_109d76360d5bc0f2.txt (PasswordReset, Java source + XML sample).
 //
 // Written by hand in the form sstk-codegen emits. Where the pages leave a fact open, the choice
-// is stated: ApplianceId and SuiteId are Guid (UUID in the Java source, a Guid in the samples)
-// and taken as non-nullable since every sample writes them. Neither request declares IReturn<T>.
+// is stated: ApplianceId and SuiteId are Guid? (UUID in the Java source, Optional[str] in the
+// Python source, a Guid in the samples, which fill nullable members too). Neither request
+// declares IReturn<T>.
 #pragma once
 
 #include <sstk/core/contract.hpp>
@@ -23,9 +24,9 @@ inline constexpr std::string_view clr_namespace = "Eros.Subtle.Canvara.WebAPIMod
 
 struct GetResetPasswordToken {
     std::optional<std::string> UserName;
-    sstk::guid ApplianceId;
+    std::optional<sstk::guid> ApplianceId;
     std::optional<std::string> SubdomainName;
-    sstk::guid SuiteId;
+    std::optional<sstk::guid> SuiteId;
     std::optional<std::string> ApplianceLoginUrl;
 
     friend bool operator==(const GetResetPasswordToken&, const GetResetPasswordToken&) = default;
@@ -57,7 +58,7 @@ struct PasswordReset {
     std::optional<std::string> NewPassword;
     std::optional<std::string> ConfirmPassword;
     std::optional<std::string> Token;
-    sstk::guid ApplianceId;
+    std::optional<sstk::guid> ApplianceId;
     std::optional<std::string> SubdomainName;
 
     friend bool operator==(const PasswordReset&, const PasswordReset&) = default;

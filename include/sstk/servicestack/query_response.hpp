@@ -23,7 +23,7 @@ struct QueryResponse {
     std::int32_t Offset = 0;
     std::int32_t Total = 0;
     std::optional<std::vector<T>> Results;
-    std::optional<dictionary<std::string, std::string>> Meta;
+    std::optional<dictionary<std::string, std::optional<std::string>>> Meta;  // .NET string values may be null
     std::optional<sstk::ResponseStatus> ResponseStatus;
 
     friend bool operator==(const QueryResponse&, const QueryResponse&) = default;

@@ -18,7 +18,7 @@ struct ResponseError {
     std::optional<std::string> ErrorCode;
     std::optional<std::string> FieldName;
     std::optional<std::string> Message;
-    std::optional<dictionary<std::string, std::string>> Meta;
+    std::optional<dictionary<std::string, std::optional<std::string>>> Meta;  // .NET string values may be null
 
     friend bool operator==(const ResponseError&, const ResponseError&) = default;
 };

@@ -21,7 +21,7 @@ struct ResponseStatus {
     std::optional<std::string> Message;
     std::optional<std::string> StackTrace;
     std::optional<std::vector<ResponseError>> Errors;
-    std::optional<dictionary<std::string, std::string>> Meta;
+    std::optional<dictionary<std::string, std::optional<std::string>>> Meta;  // .NET string values may be null
 
     friend bool operator==(const ResponseStatus&, const ResponseStatus&) = default;
 };

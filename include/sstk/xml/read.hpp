@@ -1,0 +1,500 @@
+// DataContract XML reader: pugixml parses the document (DTDs rejected, no entity expansion), then
+// the tree is walked straight into the DTO.
+//
+//   auto resp = sstk::xml::read<ResetPasswordResponse>(body);      // throws sstk::error
+//   auto r    = sstk::xml::try_read<ResetPasswordResponse>(body);  // sstk::result<T>
+//
+// What it accepts (research/datacontract-xml.md §6.6, servicestack-formats.md §4.10):
+//  - namespace-aware and prefix-agnostic: an element matches a member by local name and the
+//    namespace its prefix is bound to (`xmlns:a` works as well as `d2p1`); elements in another
+//    namespace do not match;
+//  - `i:nil="true"` (any prefix bound to XMLSchema-instance) resets a std::optional; nil for a
+//    member that cannot be null is an error;
+//  - unknown elements are skipped (or an error, unknown_element_policy);
+//  - members in any order (member_order_policy::any, default), or in DataContract order, where an
+//    element DCS would silently drop (out of order, or a second copy) is reported as an error;
+//  - missing members keep their default (the target is reset first);
+//  - scalars as XmlConvert reads them: surrounding whitespace, `1`/`0` booleans, INF, upper-case
+//    and N-form Guids; enums by wire name only, [Flags] space-separated.
+// Every error carries the member path, byte offset, line and column. Offsets inside a value are
+// exact when the text holds no character references before the fault.
+#pragma once
+
+#include <sstk/core/enumerators.hpp>
+#include <sstk/core/error.hpp>
+#include <sstk/core/result.hpp>
+#include <sstk/core/traits.hpp>
+#include <sstk/core/walker.hpp>
+#include <sstk/types/base64.hpp>
+#include <sstk/types/char16.hpp>
+#include <sstk/types/date_time.hpp>
+#include <sstk/types/date_time_offset.hpp>
+#include <sstk/types/decimal.hpp>
+#include <sstk/types/floating.hpp>
+#include <sstk/types/guid.hpp>
+#include <sstk/types/integer.hpp>
+#include <sstk/types/time_span.hpp>
+#include <sstk/xml/detail/names.hpp>
+#include <sstk/xml/options.hpp>
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace sstk::xml {
+
+namespace detail {
+
+constexpr bool is_xml_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Member elements of T in DataContract order: local name and namespace.
+template <class T>
+struct member_keys {
+    struct key {
+        std::string_view name;
+        std::string_view ns;
+    };
+    static const std::vector<key>& get() {
+        static const std::vector<key> keys = [] {
+            std::vector<key> k;
+            for_each_member<T, member_order::data_contract>([&](auto m) {
+                using M = decltype(m);
+                k.push_back(key{M::name, stable_name_of<typename M::owner_type>().ns});
+            });
+            return k;
+        }();
+        return keys;
+    }
+};
+
+class reader {
+public:
+    reader(const read_options& o) : o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+
+    template <class T>
+    void document(std::string_view text, T& out) {
+        // Explicit options: no parse_wconv/wnorm attribute rewriting; DOCTYPE kept as a node so
+        // it can be refused (pugixml never expands entities beyond the five predefined ones).
+        constexpr unsigned options = pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata | pugi::parse_ws_pcdata |
+                                     pugi::parse_doctype;
+        const pugi::xml_parse_result r = doc_.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
+        if (!r) throw error(errc::syntax, std::string("malformed XML: ") + r.description(), static_cast<std::size_t>(r.offset));
+        pugi::xml_node root;
+        for (pugi::xml_node n = doc_.first_child(); n; n = n.next_sibling()) {
+            if (n.type() == pugi::node_doctype)
+                throw error(errc::unsupported, "a DTD (<!DOCTYPE>) is not accepted", offset_of(n));
+            if (n.type() == pugi::node_element) root = n;
+        }
+        if (!root) throw error(errc::syntax, "no root element", 0);
+        check_root<T>(root);
+        value(root, out);
+    }
+
+private:
+    static std::size_t offset_of(pugi::xml_node n) {
+        const std::ptrdiff_t off = n.offset_debug();
+        return off < 0 ? error::npos : static_cast<std::size_t>(off);
+    }
+
+    // The namespace bound to `prefix` at node n ("" when unbound and the prefix is empty).
+    std::string_view ns_of_prefix(pugi::xml_node n, std::string_view prefix) const {
+        for (pugi::xml_node x = n; x; x = x.parent()) {
+            if (x.type() != pugi::node_element) continue;
+            for (pugi::xml_attribute a : x.attributes()) {
+                const std::string_view name = a.name();
+                if (prefix.empty() ? name == "xmlns" : (name.size() == prefix.size() + 6 && name.substr(0, 6) == "xmlns:" && name.substr(6) == prefix))
+                    return a.value();
+            }
+        }
+        if (prefix.empty()) return {};
+        if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
+        throw error(errc::syntax, "namespace prefix '" + std::string(prefix) + "' is not declared", offset_of(n));
+    }
+
+    struct qname {
+        std::string_view local;
+        std::string_view ns;
+    };
+    qname name_of(pugi::xml_node n) const {
+        const std::string_view full = n.name();
+        const std::size_t colon = full.find(':');
+        if (colon == std::string_view::npos) return {full, ns_of_prefix(n, {})};
+        return {full.substr(colon + 1), ns_of_prefix(n, full.substr(0, colon))};
+    }
+
+    bool is_nil(pugi::xml_node n) const {
+        for (pugi::xml_attribute a : n.attributes()) {
+            const std::string_view name = a.name();
+            const std::size_t colon = name.find(':');
+            if (colon == std::string_view::npos || name.substr(colon + 1) != "nil" || name.substr(0, colon) == "xmlns") continue;
+            if (ns_of_prefix(n, name.substr(0, colon)) != xsi_ns) continue;
+            std::string_view v = a.value();
+            while (!v.empty() && is_xml_space(v.front())) v.remove_prefix(1);
+            while (!v.empty() && is_xml_space(v.back())) v.remove_suffix(1);
+            if (v == "true" || v == "1") return true;
+            if (v == "false" || v == "0") return false;
+            throw error(errc::invalid_value, "i:nil must be true or false", offset_of(n));
+        }
+        return false;
+    }
+
+    template <class T>
+    void check_root(pugi::xml_node root) const {
+        using U = unwrap_optional_t<T>;
+        std::string_view want_name, want_ns;
+        if constexpr (xml_primitive<U> && !std::is_enum_v<U>) {
+            want_name = primitive_name_of<U>().name;
+            want_ns = ser_ns;
+        } else {
+            want_name = stable_name_of<U>().name;
+            want_ns = stable_name_of<U>().ns;
+        }
+        const qname q = name_of(root);
+        if (q.local != want_name || q.ns != want_ns)
+            throw error(errc::type_mismatch,
+                        "expecting element '" + std::string(want_name) + "' from namespace '" + std::string(want_ns) +
+                            "', found '" + std::string(q.local) + "' from namespace '" + std::string(q.ns) + "'",
+                        offset_of(root));
+    }
+
+    void enter(pugi::xml_node n) {
+        if (++depth_ > o_.max_depth)
+            throw error(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")", offset_of(n));
+    }
+    void leave() noexcept { --depth_; }
+
+    void unknown(pugi::xml_node child, std::string_view where) const {
+        if (o_.unknown_elements == unknown_element_policy::skip) return;
+        const qname q = name_of(child);
+        throw error(errc::unknown_member,
+                    "element '" + std::string(q.local) + "' from namespace '" + std::string(q.ns) + "' is not " + std::string(where),
+                    offset_of(child));
+    }
+
+    template <class T>
+    void value(pugi::xml_node n, T& out) {
+        if constexpr (is_optional_v<T>) {
+            if (is_nil(n)) {
+                out.reset();
+                return;
+            }
+            if (!out) out.emplace();
+            value(n, *out);
+        } else {
+            if (is_nil(n)) throw error(errc::type_mismatch, "i:nil for a value that cannot be null", offset_of(n));
+            if constexpr (xml_primitive<T>) {
+                primitive(n, out);
+            } else {
+                enter(n);
+                if constexpr (std::is_same_v<T, date_time_offset>) offset_struct(n, out);
+                else if constexpr (is_pair<T>::value) pair(n, out);
+                else if constexpr (described_class<T>) object(n, out);
+                else if constexpr (map_like<T>) map(n, out);
+                else if constexpr (sequence_like<T>) sequence(n, out);
+                else static_assert(sizeof(T) == 0, "sstk::xml: this type has no DataContract XML mapping");
+                leave();
+            }
+        }
+    }
+
+    template <class T>
+    void object(pugi::xml_node n, T& out) {
+        out = T{};
+        const auto& keys = member_keys<T>::get();
+        std::vector<bool> seen(keys.size(), false);
+        std::size_t next = 0;
+        for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            const qname q = name_of(child);
+            std::size_t j = keys.size();
+            for (std::size_t i = 0; i < keys.size() && j == keys.size(); ++i)
+                if (keys[i].name == q.local && keys[i].ns == q.ns) j = i;
+            if (j == keys.size()) {
+                unknown(child, "a member of " + stable_name_of<T>().name);
+                continue;
+            }
+            if (seen[j])
+                throw error(errc::duplicate_member, "member '" + std::string(q.local) + "' is given twice", offset_of(child));
+            if (o_.order == member_order_policy::data_contract && j < next)
+                throw error(errc::invalid_value,
+                            "member '" + std::string(q.local) + "' arrives after '" + std::string(keys[next - 1].name) +
+                                "': DataContractSerializer would drop it",
+                            offset_of(child));
+            visit_member<T, member_order::data_contract>(j, [&](auto m) {
+                using M = decltype(m);
+                try {
+                    value(child, M::get(out));
+                } catch (error& e) {
+                    e.prepend_member(M::name);
+                    throw;
+                }
+            });
+            seen[j] = true;
+            next = j + 1;
+        }
+    }
+
+    template <class T>
+    void sequence(pugi::xml_node n, T& out) {
+        static_assert(appendable_sequence<T>, "sstk::xml: reading a collection needs push_back");
+        using Item = std::ranges::range_value_t<T>;
+        out.clear();
+        const std::string& item = item_name_of<Item>();
+        const std::string& ns = stable_name_of<T>().ns;
+        std::size_t i = 0;
+        for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            const qname q = name_of(child);
+            if (q.local != item || q.ns != ns) {
+                unknown(child, "an item of " + stable_name_of<T>().name);
+                continue;
+            }
+            Item x{};
+            try {
+                value(child, x);
+            } catch (error& e) {
+                e.prepend_index(i);
+                throw;
+            }
+            out.push_back(std::move(x));
+            ++i;
+        }
+    }
+
+    template <class T>
+    void map(pugi::xml_node n, T& out) {
+        out.clear();
+        const std::string& entry = entry_name_of<T>();
+        std::size_t i = 0;
+        for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            const qname q = name_of(child);
+            if (q.local != entry || q.ns != arrays_ns) {
+                unknown(child, "an entry of " + stable_name_of<T>().name);
+                continue;
+            }
+            enter(child);
+            typename T::key_type k{};
+            typename T::mapped_type v{};
+            bool has_key = false;
+            try {
+                for (pugi::xml_node kv = child.first_child(); kv; kv = kv.next_sibling()) {
+                    if (kv.type() != pugi::node_element) continue;
+                    const qname c = name_of(kv);
+                    if (c.ns == arrays_ns && c.local == "Key") {
+                        value(kv, k);
+                        has_key = true;
+                    } else if (c.ns == arrays_ns && c.local == "Value") {
+                        value(kv, v);
+                    } else {
+                        unknown(kv, "Key or Value");
+                    }
+                }
+                if (!has_key) throw error(errc::missing_member, "dictionary entry without a Key", offset_of(child));
+            } catch (error& e) {
+                e.prepend_index(i);
+                throw;
+            }
+            const bool inserted = out.emplace(std::move(k), std::move(v)).second;
+            if (!inserted) {
+                error e(errc::duplicate_member, "the same key appears twice (DataContractSerializer throws)", offset_of(child));
+                e.prepend_index(i);
+                throw e;
+            }
+            leave();
+            ++i;
+        }
+    }
+
+    template <class T>
+    void pair(pugi::xml_node n, T& out) {
+        out = T{};
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const qname q = name_of(c);
+            if (q.ns == generic_collections_ns && q.local == "key") value(c, out.first);
+            else if (q.ns == generic_collections_ns && q.local == "value") value(c, out.second);
+            else unknown(c, "key or value");
+        }
+    }
+
+    void offset_struct(pugi::xml_node n, date_time_offset& out) {
+        std::optional<date_time> dt;
+        std::optional<std::int16_t> minutes;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const qname q = name_of(c);
+            if (q.ns == system_ns && q.local == "DateTime") value(c, dt);
+            else if (q.ns == system_ns && q.local == "OffsetMinutes") value(c, minutes);
+            else unknown(c, "a member of DateTimeOffset");
+        }
+        if (!dt || !minutes) throw error(errc::missing_member, "DateTimeOffset needs DateTime and OffsetMinutes", offset_of(n));
+        const std::int64_t utc = dt->kind() == date_time_kind::local ? dt->to_universal(zone_).ticks() : dt->ticks();
+        try {
+            out = date_time_offset::from_utc_ticks(utc, *minutes);
+        } catch (error& e) {
+            e.at_offset(offset_of(n));
+            throw;
+        }
+    }
+
+    // The element's character data (text and CDATA); child elements are an error.
+    std::string_view text_of(pugi::xml_node n, std::size_t& offset) {
+        offset = offset_of(n);
+        pugi::xml_node only;
+        std::size_t parts = 0;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                only = c;
+                ++parts;
+            } else if (c.type() == pugi::node_element) {
+                throw error(errc::type_mismatch, "expected text, found element <" + std::string(c.name()) + ">", offset_of(c));
+            }
+        }
+        if (parts == 0) return {};
+        if (parts == 1) {
+            offset = offset_of(only);
+            return only.value();
+        }
+        text_.clear();
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text_ += c.value();
+        return text_;
+    }
+
+    template <class T>
+    void primitive(pugi::xml_node n, T& out) {
+        std::size_t at = 0;
+        const std::string_view s = text_of(n, at);
+        try {
+            parse_scalar(s, out);
+        } catch (error& e) {
+            e.at_offset(e.offset() == error::npos || at == error::npos ? at : at + e.offset());
+            throw;
+        }
+    }
+
+    static std::string_view trim(std::string_view s, std::size_t& lead) {
+        lead = 0;
+        while (lead < s.size() && is_xml_space(s[lead])) ++lead;
+        s.remove_prefix(lead);
+        while (!s.empty() && is_xml_space(s.back())) s.remove_suffix(1);
+        return s;
+    }
+
+    template <class T>
+    void parse_scalar(std::string_view s, T& out) {
+        if constexpr (std::is_same_v<T, std::string>) {
+            out.assign(s);
+        } else if constexpr (string_like<T>) {
+            static_assert(sizeof(T) == 0, "sstk::xml: read strings into std::string");
+        } else if constexpr (byte_sequence<T>) {
+            std::vector<std::uint8_t> bytes;
+            base64_decode(s, bytes, base64_options{true});
+            out.assign(bytes.begin(), bytes.end());
+        } else if constexpr (std::is_same_v<T, bool>) {
+            std::size_t lead;
+            const std::string_view t = trim(s, lead);
+            if (t == "true" || t == "1") out = true;
+            else if (t == "false" || t == "0") out = false;
+            else throw error(errc::invalid_value, "boolean: expected true, false, 1 or 0", lead);
+        } else if constexpr (std::is_same_v<T, char16_t>) {
+            out = parse_char16_number(s);
+        } else if constexpr (xml_integer<T>) {
+            out = parse_integer<T>(s, xml_integer_options);
+        } else if constexpr (std::is_same_v<T, float>) {
+            out = parse_float(s, float_syntax::xml);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            out = static_cast<T>(parse_double(s, float_syntax::xml));
+        } else if constexpr (std::is_same_v<T, decimal>) {
+            out = decimal::parse(s, decimal_parse_options{false, true});
+        } else if constexpr (std::is_same_v<T, guid>) {
+            std::size_t lead;
+            const std::string_view t = trim(s, lead);
+            try {
+                out = guid::parse(t);
+            } catch (error& e) {
+                if (e.offset() != error::npos) e.at_offset(e.offset() + lead);
+                throw;
+            }
+        } else if constexpr (std::is_same_v<T, date_time>) {
+            out = date_time::parse(s, date_time_syntax::xsd, zone_);
+        } else if constexpr (std::is_same_v<T, time_span>) {
+            out = time_span::parse(s, time_span_syntax::xsd);
+        } else if constexpr (std::is_enum_v<T>) {
+            static_assert(described_enum<T>, "sstk::xml: enums need BOOST_DESCRIBE_ENUM");
+            parse_enum(s, out);
+        }
+    }
+
+    template <class E>
+    static void parse_enum(std::string_view s, E& out) {
+        using U = std::underlying_type_t<E>;
+        std::uint64_t bits = 0;
+        std::size_t count = 0, i = 0;
+        while (i < s.size()) {
+            while (i < s.size() && is_xml_space(s[i])) ++i;
+            std::size_t j = i;
+            while (j < s.size() && !is_xml_space(s[j])) ++j;
+            if (j == i) break;
+            const std::string_view token = s.substr(i, j - i);
+            bool found = false;
+            for (const auto& e : enumerators<E>) {
+                if (e.name != token) continue;
+                bits |= static_cast<std::uint64_t>(static_cast<U>(e.value));
+                found = true;
+                break;
+            }
+            if (!found)
+                throw error(errc::invalid_value, "'" + std::string(token) + "' is not a member of " + std::string(contract_of<E>().name), i);
+            ++count;
+            i = j;
+        }
+        if constexpr (is_flags_enum<E>) {
+            out = static_cast<E>(static_cast<U>(bits));
+        } else {
+            if (count != 1)
+                throw error(errc::invalid_value, std::string(contract_of<E>().name) + ": expected one member name", 0);
+            out = static_cast<E>(static_cast<U>(bits));
+        }
+    }
+
+    const read_options& o_;
+    const time_zone& zone_;
+    pugi::xml_document doc_;
+    std::size_t depth_ = 0;
+    std::string text_;
+};
+
+}  // namespace detail
+
+// Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column.
+template <class T>
+void read(std::string_view text, T& out, const read_options& options = {}) {
+    try {
+        detail::reader(options).document(text, out);
+    } catch (error& e) {
+        e.locate(text);
+        throw;
+    }
+}
+
+template <class T>
+T read(std::string_view text, const read_options& options = {}) {
+    T out{};
+    read(text, out, options);
+    return out;
+}
+
+template <class T>
+result<T> try_read(std::string_view text, const read_options& options = {}) {
+    return capture([&] { return read<T>(text, options); });
+}
+
+}  // namespace sstk::xml
