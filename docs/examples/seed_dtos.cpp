@@ -11,6 +11,7 @@
 #include <sstk/core/walker.hpp>
 #include <sstk/debug.hpp>
 #include <sstk/json.hpp>
+#include <sstk/xml.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -45,6 +46,13 @@ void show(const T& dto) {
             std::exit(1);
         }
     }
+    // DataContract XML as a ServiceStack server sends it (the metadata pages show the indented form).
+    const std::string xml = sstk::xml::write(dto);
+    std::cout << "  xml        " << xml << '\n';
+    if (!(sstk::xml::read<T>(xml) == dto)) {
+        std::cerr << "round trip through XML changed " << c.name << '\n';
+        std::exit(1);
+    }
     std::cout << '\n';
 }
 
@@ -60,9 +68,9 @@ sstk::ResponseStatus sample_status() {
 int main() {
     {
         using namespace sstk::apis::platform_api;
-        show(GetResetPasswordToken{"String", {}, "String", {}, "String"});
+        show(GetResetPasswordToken{"String", sstk::guid{}, "String", sstk::guid{}, "String"});
         show(GetResetPasswordTokenResponse{sample_status()});
-        show(PasswordReset{"String", "String", "String", {}, "String"});
+        show(PasswordReset{"String", "String", "String", sstk::guid{}, "String"});
         show(PasswordResetResponse{sample_status()});
     }
     for (int service = 0; service < 2; ++service) {
