@@ -142,6 +142,10 @@ TEST_CASE("DataMember Order and Name: unordered first, renames, ignored members 
     CHECK(names<walker_test::Renamed, member_order::data_contract>() == V{"Req", "Skip", "SkipInt", "Y", "Z", "first", "B"});
     // ServiceStack.Text: declaration order, then a stable OrderBy(Order) with -1 for unordered.
     CHECK(names<walker_test::Renamed, member_order::servicestack>() == V{"Z", "Y", "Skip", "SkipInt", "Req", "first", "B"});
+    // Declaration order alone (CSV columns): reflection order without the Order sort.
+    CHECK(names<walker_test::Renamed, member_order::declaration>() == V{"B", "first", "Z", "Y", "Skip", "SkipInt", "Req"});
+    CHECK(names<walker_test::ResetPassword, member_order::declaration>() ==
+          V{"TemporaryPassword", "EmailAddress", "Password", "PasswordConfirm", "ApiKey", "Latitude", "Longitude", "Zeta", "Alpha"});
     // Renamed members are never re-cased.
     CHECK(keys<walker_test::Renamed, member_order::data_contract, sstk::casing::camel>() ==
           V{"req", "skip", "skipInt", "y", "z", "first", "b"});

@@ -29,7 +29,11 @@
 
 namespace sstk {
 
-enum class member_order { servicestack, data_contract };
+enum class member_order {
+    servicestack,   // reflection order, then stable by DataMember Order (JSON, JSV, query strings)
+    data_contract,  // base first, then Order, then ordinal name (XML)
+    declaration,    // reflection order alone: derived members first (CSV columns ignore Order)
+};
 
 // A struct or class described with BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_CLASS.
 template <class T>
@@ -186,10 +190,25 @@ struct data_contract_list {
 }  // namespace detail
 
 // The members of T, bases included, in the given wire order: an mp_list of member_info.
+namespace detail {
+template <class T, member_order Order>
+struct members_in_order;
+template <class T>
+struct members_in_order<T, member_order::servicestack> {
+    using type = typename sorted<typename servicestack_unsorted<T>::type, false>::type;
+};
+template <class T>
+struct members_in_order<T, member_order::data_contract> {
+    using type = typename data_contract_list<T>::type;
+};
+template <class T>
+struct members_in_order<T, member_order::declaration> {
+    using type = typename servicestack_unsorted<T>::type;
+};
+}  // namespace detail
+
 template <described_class T, member_order Order = member_order::servicestack>
-using members_of = std::conditional_t<Order == member_order::servicestack,
-                                      typename detail::sorted<typename detail::servicestack_unsorted<T>::type, false>::type,
-                                      typename detail::data_contract_list<T>::type>;
+using members_of = typename detail::members_in_order<T, Order>::type;
 
 template <described_class T, member_order Order = member_order::servicestack>
 inline constexpr std::size_t member_count = boost::mp11::mp_size<members_of<T, Order>>::value;

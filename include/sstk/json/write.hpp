@@ -23,6 +23,7 @@
 #include <sstk/core/walker.hpp>
 #include <sstk/json/detail/escape.hpp>
 #include <sstk/json/options.hpp>
+#include <sstk/text/defaults.hpp>
 #include <sstk/types/base64.hpp>
 #include <sstk/types/char16.hpp>
 #include <sstk/types/date_time.hpp>
@@ -64,18 +65,7 @@ public:
     static constexpr std::string_view value{storage_.data(), storage_.size()};
 };
 
-template <class T>
-constexpr bool is_default_value(const T& v) {
-    if constexpr (is_optional_v<T>) return !v.has_value();
-    else if constexpr (std::is_same_v<T, bool>) return !v;
-    else if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) return v == T{};
-    else if constexpr (std::is_same_v<T, decimal>) return v.is_zero();
-    else if constexpr (std::is_same_v<T, guid>) return v.is_empty();
-    else if constexpr (std::is_same_v<T, date_time>) return v.ticks() == 0;
-    else if constexpr (std::is_same_v<T, time_span>) return v.ticks() == 0;
-    else if constexpr (std::is_same_v<T, date_time_offset>) return v == date_time_offset{};
-    else return false;  // reference types: only null is their default, and null is handled apart
-}
+using text::is_default_value;
 
 class writer {
 public:

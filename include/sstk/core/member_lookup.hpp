@@ -1,0 +1,63 @@
+// Member lookup by wire key, as ServiceStack's readers match keys: ASCII case-insensitively
+// (JSON, JSV, CSV headers, query strings and form fields all go through the same property map),
+// and — a tolerance sstk adds — ignoring '_' and '-', so snake_case and kebab-case keys written
+// under another casing policy still land on their member.
+#pragma once
+
+#include <sstk/core/walker.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace sstk {
+
+namespace detail {
+
+constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
+
+// Equal ignoring ASCII case, '_' and '-': user_name, user-name, UserName and userName match.
+constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
+        while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (lower_ascii(a[i]) != lower_ascii(b[j])) return false;
+        ++i;
+        ++j;
+    }
+}
+
+}  // namespace detail
+
+// The members of T (in member_order::servicestack, the index visit_member<T> takes) by wire name.
+template <described_class T>
+struct member_lookup {
+    static constexpr std::size_t size = member_count<T>;
+    static constexpr auto names = [] {
+        std::array<std::string_view, size> a{};
+        std::size_t i = 0;
+        for_each_member<T>([&](auto m) { a[i++] = decltype(m)::name; });
+        return a;
+    }();
+
+    // The index of the member a key names, or `size` when none does. An exact (case-insensitive)
+    // match wins over a loose one.
+    static constexpr std::size_t find(std::string_view key) noexcept {
+        for (std::size_t i = 0; i < size; ++i)
+            if (detail::iequals(names[i], key)) return i;
+        for (std::size_t i = 0; i < size; ++i)
+            if (detail::loose_equals(names[i], key)) return i;
+        return size;
+    }
+};
+
+}  // namespace sstk

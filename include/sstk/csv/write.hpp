@@ -1,0 +1,289 @@
+// CSV writer: DTOs to ServiceStack's CSV (CsvSerializer).
+//
+//   std::string csv = sstk::csv::write(movies);          // header row + one row per item
+//   std::string csv = sstk::csv::write(query_response);  // [DataContract]: its Results rows
+//
+// Rules (research/servicestack-formats.md §3.1–3.3, servicestack-text-observed.md "CSV"):
+//  - a header row of member names ([DataMember(Name)] honoured, never re-cased, written raw), in
+//    .NET reflection order (not sorted by DataMember Order), then one row per item; the row
+//    separator (CRLF) follows every row, the last included; an empty list is the header alone;
+//  - a cell is quoted iff it holds the delimiter ("), the separator (,), the row separator, CR or
+//    LF, or starts with [ or {; inside quotes the delimiter is doubled;
+//  - null and "" are both an empty cell; bool True/False; numbers invariant; enums by name;
+//    dates as in JSV; strings raw; lists, maps and objects are their JSV text in one cell;
+//  - EmitDefaultValue is ignored (every column is written);
+//  - a single DTO: see csv::tabulate; a list of dictionaries has the union of their keys as
+//    header (sorted ordinally when the values are strings, else the first row's keys); a list
+//    of scalars is one row of items; a single scalar one cell.
+#pragma once
+
+#include <sstk/core/detail/ordinal.hpp>
+#include <sstk/core/error.hpp>
+#include <sstk/core/result.hpp>
+#include <sstk/core/traits.hpp>
+#include <sstk/csv/detail/layout.hpp>
+#include <sstk/csv/options.hpp>
+#include <sstk/jsv/write.hpp>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace sstk::csv {
+
+namespace detail {
+
+class writer {
+public:
+    writer(std::string& out, const write_options& o) : out_(out), o_(o), jsv_(o.jsv()) {}
+
+    template <class T>
+    void document(const T& v) {
+        if constexpr (is_optional_v<T>) {
+            if (v) document(*v);
+        } else if constexpr (described_class<T>) {
+            if constexpr (tabulated_member<T>() != column_count<T>) {
+                if (tabulates_member<T>(o_.tabulate)) {
+                    using M = tabulated_t<T>;
+                    try {
+                        tabulated(M::get(v));
+                    } catch (error& e) {
+                        e.prepend_member(M::name);
+                        throw;
+                    }
+                    return;
+                }
+            }
+            rows(std::array<const T*, 1>{&v});
+        } else if constexpr (map_like<T>) {
+            rows(std::array<const T*, 1>{&v});
+        } else if constexpr (sequence_like<T>) {
+            using E = unwrapped_t<std::ranges::range_value_t<T>>;
+            if constexpr (is_row_v<E>) {
+                std::vector<const E*> items;
+                for (const auto& item : v) items.push_back(pointer(item));
+                rows(items);
+            } else {
+                bool first = true;
+                for (const auto& item : v) {
+                    if (!first) out_ += o_.separator;
+                    first = false;
+                    cell(item);
+                }
+                out_ += o_.row_separator;
+            }
+        } else {
+            cell(v);
+            out_ += o_.row_separator;
+        }
+    }
+
+private:
+    template <class I>
+    static const unwrapped_t<I>* pointer(const I& item) {
+        if constexpr (is_optional_v<I>) return item ? &*item : nullptr;
+        else return &item;
+    }
+
+    // The tabulated member of a DataContract DTO: a null list is the header alone.
+    template <class V>
+    void tabulated(const V& v) {
+        using U = unwrapped_t<V>;
+        if constexpr (is_row_list_v<U>) {
+            if constexpr (is_optional_v<V>) {
+                if (!v) {
+                    rows(std::vector<const unwrapped_t<std::ranges::range_value_t<U>>*>{});
+                    return;
+                }
+            }
+            document(v);
+        } else {
+            document(v);
+        }
+    }
+
+    // Rows of DTOs or dictionaries (a null item is a row of empty cells).
+    template <class Range>
+    void rows(const Range& items) {
+        using E = std::remove_cv_t<std::remove_pointer_t<std::ranges::range_value_t<Range>>>;
+        if constexpr (described_class<E>) {
+            if (!o_.omit_headers) {
+                bool first = true;
+                for_each_column<E>([&](auto m) {
+                    if (!first) out_ += o_.separator;
+                    first = false;
+                    out_ += decltype(m)::name;
+                });
+                out_ += o_.row_separator;
+            }
+            std::size_t i = 0;
+            for (const E* item : items) {
+                try {
+                    bool first = true;
+                    for_each_column<E>([&](auto m) {
+                        using M = decltype(m);
+                        if (!first) out_ += o_.separator;
+                        first = false;
+                        if (!item) return;
+                        try {
+                            cell(M::get(*item));
+                        } catch (error& e) {
+                            e.prepend_member(M::name);
+                            throw;
+                        }
+                    });
+                } catch (error& e) {
+                    e.prepend_index(i);
+                    throw;
+                }
+                out_ += o_.row_separator;
+                ++i;
+            }
+        } else {
+            dictionary_rows<E>(items);
+        }
+    }
+
+    template <class E, class Range>
+    void dictionary_rows(const Range& items) {
+        // CsvDictionaryWriter: string values → the union of all keys, sorted ordinally;
+        // other values (Dictionary<string,object>) → the keys of the first row.
+        std::vector<std::string> keys;
+        const auto key_text = [&](const auto& k) {
+            std::string s;
+            if constexpr (string_like<std::remove_cvref_t<decltype(k)>>) s.assign(std::string_view(k));
+            else jsv::detail::writer(s, jsv_).scalar(k);
+            return s;
+        };
+        constexpr bool string_values = string_like<unwrapped_t<typename E::mapped_type>>;
+        for (const E* item : items) {
+            if (!item) continue;
+            for (const auto& [k, val] : *item) {
+                std::string s = key_text(k);
+                if (std::find(keys.begin(), keys.end(), s) == keys.end()) keys.push_back(std::move(s));
+            }
+            if (!string_values) break;
+        }
+        if (string_values)
+            std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) { return sstk::detail::compare_ordinal(a, b) < 0; });
+        if (!o_.omit_headers) {
+            for (std::size_t c = 0; c < keys.size(); ++c) {
+                if (c) out_ += o_.separator;
+                out_ += keys[c];
+            }
+            out_ += o_.row_separator;
+        }
+        std::size_t i = 0;
+        for (const E* item : items) {
+            for (std::size_t c = 0; c < keys.size(); ++c) {
+                if (c) out_ += o_.separator;
+                if (!item) continue;
+                for (const auto& [k, val] : *item) {
+                    if (key_text(k) != keys[c]) continue;
+                    try {
+                        cell(val);
+                    } catch (error& e) {
+                        e.prepend_index(i);
+                        throw;
+                    }
+                    break;
+                }
+            }
+            out_ += o_.row_separator;
+            ++i;
+        }
+    }
+
+    // One cell: the value's text (JSV for nested values, with JSV's outer quotes stripped as
+    // CsvSerializer's StripQuotes does), CSV-quoted when needed.
+    template <class V>
+    void cell(const V& v) {
+        if constexpr (is_optional_v<V>) {
+            if (v) cell(*v);
+        } else if constexpr (string_like<V>) {
+            field(std::string_view(v));
+        } else if constexpr (std::is_same_v<V, char16_t>) {
+            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
+            scratch_.clear();
+            append_char16_utf8(scratch_, v);
+            field(scratch_);
+        } else if constexpr (std::is_same_v<V, boost::json::value>) {
+            if (v.is_string()) field(std::string_view(v.get_string()));
+            else nested(v);
+        } else if constexpr (described_class<V> || map_like<V> || sequence_like<V>) {
+            nested(v);
+        } else {
+            scratch_.clear();
+            jsv::detail::writer(scratch_, jsv_).scalar(v);
+            field(scratch_);
+        }
+    }
+
+    template <class V>
+    void nested(const V& v) {
+        scratch_.clear();
+        jsv::detail::writer(scratch_, jsv_).value(v);
+        field(scratch_);
+    }
+
+    bool needs_quotes(std::string_view s) const noexcept {
+        if (s.empty()) return false;
+        if (s.front() == '[' || s.front() == '{') return true;
+        if (s.find_first_of("\r\n") != std::string_view::npos) return true;
+        return s.find(o_.delimiter) != std::string_view::npos || s.find(o_.separator) != std::string_view::npos ||
+               s.find(o_.row_separator) != std::string_view::npos;
+    }
+
+    void field(std::string_view s) {
+        if (o_.delimiter.empty() || !needs_quotes(s)) {
+            out_ += s;
+            return;
+        }
+        out_ += o_.delimiter;
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = s.find(o_.delimiter, i);
+            if (j == std::string_view::npos) break;
+            out_.append(s.substr(i, j - i + o_.delimiter.size()));
+            out_ += o_.delimiter;
+            i = j + o_.delimiter.size();
+        }
+        out_.append(s.substr(i));
+        out_ += o_.delimiter;
+    }
+
+    std::string& out_;
+    const write_options& o_;
+    jsv::write_options jsv_;
+    std::string scratch_;
+};
+
+}  // namespace detail
+
+// Appends the CSV of `value` to `out`. On error `out` is left as it was.
+template <class T>
+void write(std::string& out, const T& value, const write_options& options = {}) {
+    const std::size_t start = out.size();
+    try {
+        detail::writer(out, options).document(value);
+    } catch (...) {
+        out.resize(start);
+        throw;
+    }
+}
+
+template <class T>
+std::string write(const T& value, const write_options& options = {}) {
+    std::string out;
+    write(out, value, options);
+    return out;
+}
+
+template <class T>
+result<std::string> try_write(const T& value, const write_options& options = {}) {
+    return capture([&] { return write(value, options); });
+}
+
+}  // namespace sstk::csv

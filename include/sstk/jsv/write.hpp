@@ -1,0 +1,363 @@
+// JSV writer: a DTO (or any supported value) to ServiceStack's JSV ("JSON + CSV", TypeSerializer).
+// Appends to a caller-owned buffer; keys are pre-encoded per casing at compile time.
+//
+//   std::string body = sstk::jsv::write(request);     // {UserName:bob,Email:a@b.c}
+//   sstk::jsv::write(buffer, request, options);        // appends
+//   auto r = sstk::jsv::try_write(request);            // sstk::result<std::string>
+//
+// Grammar (research/servicestack-formats.md §2.1, servicestack-text-observed.md "JSV"):
+//  - objects {Name:value,...}, names unquoted; lists [a,b]; maps {k:v}; no whitespace added;
+//  - a string is quoted iff it holds one of  " : , { } [ ] \r \n  (JsWriter.EscapeChars), with "
+//    doubled; "" is written as ""; everything else (tab, spaces, \, /, ', unicode) stays raw;
+//  - null members and null dictionary values are omitted; a null list item is an empty slot
+//    ([1,,3], [a,]); [DataMember(EmitDefaultValue=false)] omits default values;
+//  - bool True/False; numbers invariant (NaN/Infinity raw); decimal keeps its scale; Guid N;
+//    DateTime shortest XSD (write_options::dates); DateTimeOffset "o"; TimeSpan xsd:duration;
+//    byte[] base64; enums by name, [Flags] and undefined values as numbers.
+// Deliberate deviation: ServiceStack writes a `char` raw, so a char that is one of the special
+// characters (`,` above all) breaks the document and reads back as '\0'. sstk writes a char as a
+// one-character string, quoted when special (`","`); ServiceStack's char parser reads a value
+// longer than one character through JsonTypeSerializer.Unescape, which strips the quotes, so
+// it gets ',' back (ServiceStack.Text Common/DeserializeBuiltin.cs, TypeCode.Char).
+#pragma once
+
+#include <sstk/core/enumerators.hpp>
+#include <sstk/core/error.hpp>
+#include <sstk/core/result.hpp>
+#include <sstk/core/traits.hpp>
+#include <sstk/core/walker.hpp>
+#include <sstk/jsv/options.hpp>
+#include <sstk/text/defaults.hpp>
+#include <sstk/types/base64.hpp>
+#include <sstk/types/char16.hpp>
+#include <sstk/types/date_time.hpp>
+#include <sstk/types/date_time_offset.hpp>
+#include <sstk/types/decimal.hpp>
+#include <sstk/types/floating.hpp>
+#include <sstk/types/guid.hpp>
+#include <sstk/types/integer.hpp>
+#include <sstk/types/time_span.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace sstk::jsv {
+
+// Whether ServiceStack quotes this string in JSV (JsWriter.EscapeChars).
+constexpr bool needs_quotes(std::string_view s) noexcept {
+    for (const char c : s) {
+        switch (c) {
+        case '"': case ':': case ',': case '{': case '}': case '[': case ']': case '\r': case '\n': return true;
+        default: break;
+        }
+    }
+    return false;
+}
+
+// Appends a string as a JSV value: raw, or quoted with " doubled; "" for the empty string.
+inline void append_string(std::string& out, std::string_view s) {
+    if (s.empty()) {
+        out += "\"\"";
+        return;
+    }
+    if (!needs_quotes(s)) {
+        out += s;
+        return;
+    }
+    out += '"';
+    for (const char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+namespace detail {
+
+// `Key:` for one member under one casing, built once at compile time.
+template <class M, casing Policy>
+struct key_colon {
+private:
+    static constexpr std::string_view key_ = M::template key<Policy>;
+    static constexpr std::array<char, key_.size() + 1> storage_ = [] {
+        std::array<char, key_.size() + 1> a{};
+        for (std::size_t i = 0; i < key_.size(); ++i) a[i] = key_[i];
+        a[key_.size()] = ':';
+        return a;
+    }();
+
+public:
+    static constexpr std::string_view value{storage_.data(), storage_.size()};
+};
+
+// Writes one scalar in place of the JSV writer (the query-string serializer quotes strings by its
+// own rule and url-encodes every scalar inside a nested value). `text` is a string's raw text
+// (is_string) or a non-string scalar's JSV text. nullptr: plain JSV.
+using scalar_filter = void (*)(std::string& out, std::string_view text, bool is_string);
+
+class writer {
+public:
+    writer(std::string& out, const write_options& o, scalar_filter filter = nullptr)
+        : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()), filter_(filter) {}
+
+    // A null value writes nothing (an empty slot in a list, an omitted member in an object).
+    template <class T>
+    void value(const T& v) {
+        if constexpr (is_optional_v<T>) {
+            if (v) value(*v);
+        } else if constexpr (std::is_same_v<T, boost::json::value>) {
+            any(v);
+        } else if constexpr (described_class<T>) {
+            object(v);
+        } else if constexpr (map_like<T>) {
+            map(v);
+        } else if constexpr (sequence_like<T>) {
+            list(v);
+        } else if (filter_) {
+            if constexpr (string_like<T>) {
+                filter_(out_, std::string_view(v), true);
+            } else if constexpr (std::is_same_v<T, char16_t>) {
+                if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
+                std::string s;
+                append_char16_utf8(s, v);
+                filter_(out_, s, true);
+            } else {
+                std::string text;
+                writer(text, o_).scalar(v);
+                filter_(out_, text, false);
+            }
+        } else {
+            scalar(v);
+        }
+    }
+
+    // The text of a scalar, unquoted: what CSV cells and query-string values carry.
+    template <class T>
+    void scalar(const T& v) {
+        if constexpr (std::is_same_v<T, bool>) {
+            out_ += v ? "True" : "False";
+        } else if constexpr (std::is_same_v<T, char16_t>) {
+            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
+            std::string s;
+            append_char16_utf8(s, v);
+            append_string(out_, s);
+        } else if constexpr (wire_integer<T>) {
+            append_integer(out_, v);
+        } else if constexpr (std::is_same_v<T, double>) {
+            append_double(out_, v, o_.doubles, float_specials::text);
+        } else if constexpr (std::is_same_v<T, float>) {
+            append_float(out_, v, o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
+                         float_specials::text);
+        } else if constexpr (std::is_enum_v<T>) {
+            enumeration(v);
+        } else if constexpr (std::is_same_v<T, decimal>) {
+            v.append_to(out_);
+        } else if constexpr (std::is_same_v<T, guid>) {
+            v.append_to(out_, o_.guids);
+        } else if constexpr (std::is_same_v<T, date_time>) {
+            v.append_to(out_, o_.dates, zone_);
+        } else if constexpr (std::is_same_v<T, date_time_offset>) {
+            v.append_to(out_, date_time_offset_format::iso8601);
+        } else if constexpr (std::is_same_v<T, time_span>) {
+            v.append_to(out_, time_span_format::servicestack);
+        } else if constexpr (string_like<T>) {
+            append_string(out_, std::string_view(v));
+        } else if constexpr (byte_sequence<T>) {
+            append_base64(out_, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
+        } else {
+            static_assert(sizeof(T) == 0, "sstk::jsv: this type has no JSV mapping");
+        }
+    }
+
+private:
+    void enter() {
+        if (++depth_ > o_.max_depth)
+            throw error(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+    }
+    void leave() noexcept { --depth_; }
+
+    template <class T>
+    void object(const T& v) {
+        enter();
+        out_ += '{';
+        bool first = true;
+        for_each_member<T>([&](auto m) {
+            using M = decltype(m);
+            const auto& field = M::get(v);
+            if constexpr (is_optional_v<typename M::value_type>) {
+                if (!field) return;  // JSV never writes nulls (IncludeNullValues is JSON-only)
+            }
+            if constexpr (!M::emit_default) {
+                if (text::is_default_value(field)) return;
+            }
+            if (!first) out_ += ',';
+            first = false;
+            key<M>();
+            try {
+                value(field);
+            } catch (error& e) {
+                e.prepend_member(M::template key<casing::as_declared>);
+                throw;
+            }
+        });
+        leave();
+        out_ += '}';
+    }
+
+    template <class M>
+    void key() {
+        switch (o_.casing) {
+        case casing::camel: out_ += key_colon<M, casing::camel>::value; break;
+        case casing::snake: out_ += key_colon<M, casing::snake>::value; break;
+        case casing::as_declared: out_ += key_colon<M, casing::as_declared>::value; break;
+        }
+    }
+
+    template <class T>
+    void list(const T& v) {
+        enter();
+        out_ += '[';
+        std::size_t i = 0;
+        for (const auto& item : v) {
+            if (i) out_ += ',';
+            try {
+                value(item);
+            } catch (error& e) {
+                e.prepend_index(i);
+                throw;
+            }
+            ++i;
+        }
+        leave();
+        out_ += ']';
+    }
+
+    template <class T>
+    void map(const T& v) {
+        enter();
+        out_ += '{';
+        bool first = true;
+        for (const auto& [k, item] : v) {
+            if constexpr (is_optional_v<std::remove_cvref_t<decltype(item)>>) {
+                if (!item) continue;  // null dictionary values are dropped, as in ServiceStack
+            }
+            if (!first) out_ += ',';
+            first = false;
+            map_key(k);
+            out_ += ':';
+            try {
+                value(item);
+            } catch (error& e) {
+                std::string key_text;
+                writer(key_text, o_).scalar(k);
+                e.prepend_key(key_text);
+                throw;
+            }
+        }
+        leave();
+        out_ += '}';
+    }
+
+    // Keys are quoted by the string rule even when they are not strings: a date key holds ':',
+    // which would otherwise end the key early on read.
+    template <class K>
+    void map_key(const K& k) {
+        if constexpr (string_like<K>) {
+            value(k);
+        } else {
+            std::string text;
+            writer(text, o_).scalar(k);
+            if (filter_) filter_(out_, text, true);
+            else if (needs_quotes(text)) append_string(out_, text);
+            else out_ += text;
+        }
+    }
+
+    template <class E>
+    void enumeration(E v) {
+        using U = std::underlying_type_t<E>;
+        if constexpr (described_enum<E>) {
+            if (!is_flags_enum<E>) {
+                if (const auto name = enum_to_name(v)) {
+                    append_string(out_, *name);
+                    return;
+                }
+            }
+        }
+        append_integer(out_, static_cast<U>(v));  // [Flags], and Enum.ToString() of an undefined value
+    }
+
+    // object / Dictionary<string,object> members, written with JSV's own rules.
+    void any(const boost::json::value& v) {
+        switch (v.kind()) {
+        case boost::json::kind::null: return;
+        case boost::json::kind::bool_: value(v.get_bool()); return;
+        case boost::json::kind::int64: value(v.get_int64()); return;
+        case boost::json::kind::uint64: value(v.get_uint64()); return;
+        case boost::json::kind::double_: value(v.get_double()); return;
+        case boost::json::kind::string: value(std::string_view(v.get_string())); return;
+        case boost::json::kind::array: list(v.get_array()); return;
+        case boost::json::kind::object: {
+            enter();
+            out_ += '{';
+            bool first = true;
+            for (const auto& kv : v.get_object()) {
+                if (kv.value().is_null()) continue;
+                if (!first) out_ += ',';
+                first = false;
+                map_key(std::string_view(kv.key()));
+                out_ += ':';
+                try {
+                    any(kv.value());
+                } catch (error& e) {
+                    e.prepend_key(kv.key());
+                    throw;
+                }
+            }
+            leave();
+            out_ += '}';
+            return;
+        }
+        }
+    }
+
+    std::string& out_;
+    const write_options& o_;
+    const time_zone& zone_;
+    scalar_filter filter_;
+    std::size_t depth_ = 0;
+};
+
+}  // namespace detail
+
+// Appends the JSV of `value` to `out`. On error `out` is left as it was.
+template <class T>
+void write(std::string& out, const T& value, const write_options& options = {}) {
+    const std::size_t start = out.size();
+    try {
+        detail::writer(out, options).value(value);
+    } catch (...) {
+        out.resize(start);
+        throw;
+    }
+}
+
+template <class T>
+std::string write(const T& value, const write_options& options = {}) {
+    std::string out;
+    write(out, value, options);
+    return out;
+}
+
+template <class T>
+result<std::string> try_write(const T& value, const write_options& options = {}) {
+    return capture([&] { return write(value, options); });
+}
+
+}  // namespace sstk::jsv
