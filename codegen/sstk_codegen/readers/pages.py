@@ -135,8 +135,9 @@ def _table_type(display, page, i):
         t = parse_type(display, page.source, page.lineno(i))
     except CodegenError:
         page.error("cannot read the data type %r in a parameters table" % display, i)
-    if t.name in VALUE_TYPES and t.nullable is None:
-        t = t.with_nullable(False)
+    # The table prints `double` for a `double?` member too (seed 004's table shows double,
+    # boolean, int where DataContractSerializer, given the service's DTOs, declares double?,
+    # bool?, int?), so it says nothing about nullability: --unknown-nullability decides.
     return t
 
 
