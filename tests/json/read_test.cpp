@@ -215,3 +215,26 @@ TEST_CASE("round trip through both dialects keeps every value") {
         CHECK(json::write(back, o) == text);
     }
 }
+
+TEST_CASE("unknown members can be collected, with their path and raw JSON") {
+    std::vector<json::unknown_member> unknown;
+    json::read_options o;
+    o.unknown_members = json::unknown_member_policy::collect;
+    o.unknown = &unknown;
+    const std::string doc = R"({"Id":1,"Extra":{"a":[1,2]},"Children":[{"Id":2},{"Id":3,"Nick" : "x"}],"Map":{"k":"v"}})";
+    const auto e = json::read<jt::Everything>(doc, o);
+    CHECK(e.Int == 0);
+    CHECK(e.Children->size() == 2);
+    REQUIRE(unknown.size() == 3);
+    CHECK(unknown[0].path == "Id");
+    CHECK(unknown[0].json == "1");
+    CHECK(unknown[1].path == "Extra");
+    CHECK(unknown[1].json == R"({"a":[1,2]})");
+    CHECK(unknown[2].path == "Children[1].Nick");
+    CHECK(unknown[2].json == R"("x")");
+    CHECK(doc.substr(unknown[2].offset, 6) == R"("Nick")");
+
+    json::read_options missing_sink;
+    missing_sink.unknown_members = json::unknown_member_policy::collect;
+    CHECK(json::try_read<jt::Obj>("{}", missing_sink).error().kind() == errc::unsupported);
+}

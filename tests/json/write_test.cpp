@@ -21,6 +21,12 @@ write_options camel() {
     return o;
 }
 const time_zone& utc = time_zone::utc();
+write_options in_time_zone_new_york() {
+    static const auto zone = time_zone::fixed(-300);  // New York in November
+    write_options o;
+    o.zone = &zone;
+    return o;
+}
 write_options in_utc(write_options o = {}) {
     o.zone = &utc;
     return o;
@@ -145,6 +151,9 @@ TEST_CASE("dates per DateHandler (JsonDateTimeTests)") {
     write_options rfc = in_utc();
     rfc.date_handler = json::date_handler::rfc1123;
     CHECK(json::write(utc_noon, rfc) == R"("Thu, 24 Nov 1994 12:34:56 GMT")");
+    write_options iso_utc = in_time_zone_new_york();
+    iso_utc.date_handler = json::date_handler::iso8601_utc;
+    CHECK(json::write(date_time::from_civil(1994, 11, 24, 7, 34, 56, 0, date_time_kind::local), iso_utc) == R"("1994-11-24T12:34:56.0000000Z")");
     write_options unix_ms = in_utc();
     unix_ms.date_handler = json::date_handler::unix_time_ms;
     CHECK(json::write(utc_midnight, unix_ms) == "785635200000");

@@ -8,6 +8,8 @@
 #include <sstk/types/time_zone.hpp>
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace sstk::json {
 
@@ -20,6 +22,7 @@ enum class date_handler : unsigned char {
     timestamp_offset,  // "\/Date(ms±hhmm)\/" (default)
     dcjs_compatible,   // same as timestamp_offset on the wire for the kinds sstk models
     iso8601,           // "o": 2021-03-04T05:06:07.8900000Z
+    iso8601_utc,       // converted to UTC, then "o" (…Z): what every ServiceStack reader reads alike
     iso8601_date_only, // 2021-03-04
     iso8601_date_time, // 2021-03-04 05:06:07
     rfc1123,           // Thu, 04 Mar 2021 05:06:07 GMT
@@ -63,8 +66,16 @@ struct write_options {
 
 // What the reader does with a member the DTO does not have.
 enum class unknown_member_policy : unsigned char {
-    skip,   // ServiceStack's behaviour (default)
-    error,  // reject the document
+    skip,     // ServiceStack's behaviour (default)
+    error,    // reject the document
+    collect,  // skip it, and record it in read_options::unknown (so nothing is lost unseen)
+};
+
+// A member the DTO does not have, as read_options::unknown collects it.
+struct unknown_member {
+    std::string path;    // where it was: `ResponseStatus.Errors[1].Extra`
+    std::string json;    // its value, as it stood in the document
+    std::size_t offset;  // byte offset of its key
 };
 
 struct read_options {
@@ -76,6 +87,8 @@ struct read_options {
     // The zone used when a date with an offset is converted to a Local DateTime.
     const time_zone* zone = nullptr;
     std::size_t max_depth = 64;
+    // With unknown_member_policy::collect: where the unknown members go (appended).
+    std::vector<unknown_member>* unknown = nullptr;
 };
 
 }  // namespace sstk::json

@@ -44,6 +44,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace sstk::json {
 
@@ -63,7 +64,10 @@ struct scalar {
 
 class reader {
 public:
-    reader(std::string_view in, const read_options& o) : in_(in), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+    reader(std::string_view in, const read_options& o) : in_(in), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {
+        if (collecting() && o.unknown == nullptr)
+            throw error(errc::unsupported, "unknown_member_policy::collect needs read_options::unknown to collect into");
+    }
 
     template <class T>
     void document(T& out) {
@@ -190,12 +194,21 @@ private:
                     if (o_.unknown_members == unknown_member_policy::error)
                         fail_at(key_offset, errc::unknown_member,
                                 "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
-                    skip_value();
+                    if (collecting()) {
+                        std::string where = path_text(key);
+                        skip_ws();
+                        const std::size_t start = pos_;
+                        skip_value();
+                        o_.unknown->push_back({std::move(where), std::string(in_.substr(start, pos_ - start)), key_offset});
+                    } else {
+                        skip_value();
+                    }
                     continue;
                 }
                 seen[index] = true;
                 visit_member<T>(index, [&](auto m) {
                     using M = decltype(m);
+                    path_scope scope(*this, M::name);
                     try {
                         value(M::get(out));
                     } catch (error& e) {
@@ -214,6 +227,40 @@ private:
                 M::get(out) = M::get(defaults);
             });
         }
+    }
+
+    // Path tracking, for unknown_member_policy::collect only (errors build their path while
+    // unwinding, at no cost on the success path).
+    bool collecting() const noexcept { return o_.unknown_members == unknown_member_policy::collect; }
+
+    struct path_scope {
+        reader& r;
+        bool active;
+        path_scope(reader& rd, std::string_view member) : r(rd), active(rd.collecting()) {
+            if (active) r.path_.push_back(std::string(member));
+        }
+        path_scope(reader& rd, std::size_t index) : r(rd), active(rd.collecting()) {
+            if (active) r.path_.push_back("[" + std::to_string(index) + "]");
+        }
+        path_scope(reader& rd, std::string_view key, bool) : r(rd), active(rd.collecting()) {
+            if (active) r.path_.push_back(error(errc::syntax, "").prepend_key(key).path());
+        }
+        ~path_scope() {
+            if (active) r.path_.pop_back();
+        }
+        path_scope(const path_scope&) = delete;
+        path_scope& operator=(const path_scope&) = delete;
+    };
+
+    std::string path_text(std::string_view last) const {
+        std::string p;
+        for (const std::string& seg : path_) {
+            if (!p.empty() && seg.front() != '[') p += '.';
+            p += seg;
+        }
+        if (!p.empty()) p += '.';
+        p += last;
+        return p;
     }
 
     // Reads `"key":`; the key view stays valid until the next string is read.
@@ -241,6 +288,7 @@ private:
             ++pos_;
         } else {
             do {
+                path_scope scope(*this, i);
                 try {
                     if constexpr (reuse) {
                         if (i < out.size()) {
@@ -280,6 +328,7 @@ private:
         do {
             const std::size_t key_offset = pos_;
             std::string key_text(read_key());
+            path_scope scope(*this, key_text, true);
             try {
                 typename T::key_type key{};
                 convert(scalar{key_text, true, false, key_offset}, key);
@@ -552,6 +601,7 @@ private:
     std::size_t pos_ = 0;
     std::size_t depth_ = 0;
     std::string buffer_;
+    std::vector<std::string> path_;  // only with unknown_member_policy::collect
 };
 
 }  // namespace detail

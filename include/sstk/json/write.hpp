@@ -69,7 +69,8 @@ using text::is_default_value;
 
 class writer {
 public:
-    writer(output_buffer& out, const write_options& o) : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
+    writer(output_buffer& out, const write_options& o)
+        : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()), scratch_(thread_scratch()) {}
 
     template <class T>
     void value(const T& v) {
@@ -251,7 +252,7 @@ private:
         if constexpr (string_like<K>) {
             scratch_.assign(std::string_view(k));
         } else {
-            std::string text;
+            std::string text;  // the nested writer shares scratch_; it is free here
             output_buffer key_out(text);
             writer(key_out, o_).value(k);
             key_out.finish();
@@ -317,6 +318,7 @@ private:
         case date_handler::timestamp_offset:
         case date_handler::dcjs_compatible: quoted_date(v, date_time_format::wcf_json_escaped); return;
         case date_handler::iso8601: quoted_date(v, date_time_format::iso8601); return;
+        case date_handler::iso8601_utc: quoted_date(v.to_universal(zone_), date_time_format::iso8601); return;
         case date_handler::iso8601_date_only: quoted_date(v, date_time_format::iso8601_date_only); return;
         case date_handler::iso8601_date_time: quoted_date(v, date_time_format::iso8601_date_time); return;
         case date_handler::rfc1123: quoted_date(v, date_time_format::rfc1123); return;
@@ -403,7 +405,14 @@ private:
     const write_options& o_;
     const time_zone& zone_;
     std::size_t depth_ = 0;
-    std::string scratch_;  // value-type text (formatters append to std::string), map keys
+    // Value-type text (the formatters append to a std::string) and map keys. One per thread,
+    // kept between writes, so writing into a reserved buffer allocates nothing after warm-up.
+    std::string& scratch_;
+
+    static std::string& thread_scratch() {
+        thread_local std::string s;
+        return s;
+    }
 };
 
 }  // namespace detail
