@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 
 TEST_CASE("error carries kind, message, path, offset, line and column") {
@@ -64,4 +65,10 @@ TEST_CASE("result holds a value or an sstk::error; value() rethrows it") {
 
     auto v = sstk::capture([] {});
     CHECK(v.has_value());
+}
+
+TEST_CASE("an error prints as its description") {
+    std::ostringstream os;
+    os << sstk::error(sstk::errc::limit_exceeded, "too deep", 4);
+    CHECK(os.str() == "limit exceeded (byte 4): too deep");
 }

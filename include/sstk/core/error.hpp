@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -130,6 +131,8 @@ public:
         }
         return what_.c_str();
     }
+
+    friend std::ostream& operator<<(std::ostream& os, const error& e) { return os << e.what(); }
 
     friend bool operator==(const error& a, const error& b) noexcept {
         return a.kind_ == b.kind_ && a.message_ == b.message_ && a.path_ == b.path_ &&
