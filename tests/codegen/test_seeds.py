@@ -85,6 +85,14 @@ class SeedPages(unittest.TestCase):
         # Python says `str`, the sample says a Guid
         self.assertEqual(svc.types["GetResetPasswordToken"].members[1].type.name, "Guid")
 
+    def test_response_type_by_naming_convention(self):
+        # neither the Python nor the Java source declares IReturn<T>; the pages name the
+        # {Request}Response the server answers with, and the contract carries it
+        svc = S.one_service(S.seed("000"), S.seed("001"))
+        self.assertEqual(svc.types["GetResetPasswordToken"].returns.name, "GetResetPasswordTokenResponse")
+        self.assertEqual(svc.types["PasswordReset"].returns.name, "PasswordResetResponse")
+        self.assertFalse(svc.types["PasswordReset"].returns_void)
+
     def test_xml_sample_namespaces_of_base_classes(self):
         svc = S.one_service(S.seed("002"))
         self.assertEqual(svc.types["ResetPassword"].namespace, "WebService.ServiceModel")

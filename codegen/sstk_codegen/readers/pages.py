@@ -279,6 +279,10 @@ def read(text, source):
     if resp_name and resp_name not in types and resp_name not in SSTK_BUILTINS and resp_sample:
         types[resp_name] = TypeDef(name=resp_name, members=None, origin="%s:%s" % page.origin(resp_i or 0))
     req = types[op]
+    # The page names the operation's response even when the source shows no IReturn<T> (the
+    # server found it by the {Request}Response convention): the client needs it to type replies.
+    if resp_name and req.returns is None and not req.returns_void:
+        req.returns = parse_type(resp_name)
     if routes:
         merge_type(req, TypeDef(name=op, routes=routes))
     if description and not req.description:

@@ -18,6 +18,8 @@ namespace sstk::apis::antel_api {
 inline constexpr std::string_view clr_namespace = "WebService.ServiceModel";
 inline constexpr std::string_view base_clr_namespace = "WebService.ServiceModel.Base";
 
+struct ResetPasswordResponse;
+
 struct ApiServiceRequest {
     /// The API Key required for authentication (required)
     std::optional<std::string> ApiKey;
@@ -56,6 +58,7 @@ BOOST_DESCRIBE_STRUCT(ResetPassword, (sstk::apis::antel_api::ApiServiceRequest),
 constexpr auto sstk_contract(sstk::type_tag<ResetPassword>) {
     return sstk::contract("ResetPassword")
         .clr_namespace(clr_namespace)
+        .returns<sstk::apis::antel_api::ResetPasswordResponse>()
         .routes(sstk::route("/user/password/reset", "POST").with_summary("Reset password for user"))
         .members(sstk::member("TemporaryPassword").is_required().describe("Temp password to validate user password change"),
                  sstk::member("EmailAddress").describe("User email address"),

@@ -18,6 +18,9 @@ namespace sstk::apis::platform_api {
 
 inline constexpr std::string_view clr_namespace = "Eros.Subtle.Canvara.WebAPIModel.ServiceModel";
 
+struct GetResetPasswordTokenResponse;
+struct PasswordResetResponse;
+
 /// Generate password reset token and send email
 struct GetResetPasswordToken {
     /// Get password reset token for the specified user name
@@ -36,6 +39,7 @@ constexpr auto sstk_contract(sstk::type_tag<GetResetPasswordToken>) {
     return sstk::contract("GetResetPasswordToken")
         .clr_namespace(clr_namespace)
         .describe("Generate password reset token and send email")
+        .returns<sstk::apis::platform_api::GetResetPasswordTokenResponse>()
         .implements("IPublicServiceModel")
         .routes(sstk::route("/api/account/{UserName}/passwordresettoken"))
         .members(sstk::member("UserName").describe("Get password reset token for the specified user name"),
@@ -72,6 +76,7 @@ constexpr auto sstk_contract(sstk::type_tag<PasswordReset>) {
     return sstk::contract("PasswordReset")
         .clr_namespace(clr_namespace)
         .describe("Reset password for the specified user")
+        .returns<sstk::apis::platform_api::PasswordResetResponse>()
         .implements("IPublicServiceModel")
         .routes(sstk::route("/api/account/passwordreset"))
         .members(sstk::member("NewPassword").describe("New password for the user account"),
