@@ -183,13 +183,17 @@ private:
         }
         enter();
         std::array<bool, member_names<T>::size + 1> seen{};
+        std::size_t next = 0;  // documents mostly list members in the order this DTO writes them
         if (peek() == '}') {
             ++pos_;
         } else {
             do {
                 const std::size_t key_offset = pos_;
                 const std::string_view key = read_key();
-                const std::size_t index = member_names<T>::find(key);
+                const std::size_t index = next < member_names<T>::size && sstk::detail::iequals(member_names<T>::names[next], key)
+                                              ? next
+                                              : member_names<T>::find(key);
+                next = index + 1;
                 if (index == member_names<T>::size) {
                     if (o_.unknown_members == unknown_member_policy::error)
                         fail_at(key_offset, errc::unknown_member,
