@@ -346,12 +346,11 @@ TEST_CASE("live DataContractSerializer (Mono): sstk reads Mono's XML back to equ
         const std::string n = name;
         if (is_error_case(n)) return;
         using T = decltype(make());
-        if constexpr (std::is_same_v<T, conf::models::EmptyDto>) {
-            CHECK(is_read_gap(n));
-            WARN("known gap, not read: " << n << ": " << conformance::read_gaps[0].reason);
+        if (is_read_gap(n)) {
             ++gaps;
             return;
-        } else {
+        }
+        {
         const T value = make();
         const auto server = read_file(o.mono_file(n, xml::form::server));
         REQUIRE(server.has_value());

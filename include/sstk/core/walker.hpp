@@ -220,12 +220,18 @@ constexpr void for_each_member(F&& f) {
 }
 
 // Calls f(member_info<...>{}) for the index-th member of T (a run-time index, e.g. from a key
-// lookup table), returning what f returns.
+// lookup table; it must be below member_count), returning what f returns. A DTO without members
+// has no index to visit: nothing is called.
 template <described_class T, member_order Order = member_order::servicestack, class F>
 constexpr decltype(auto) visit_member(std::size_t index, F&& f) {
     using list = members_of<T, Order>;
-    return boost::mp11::mp_with_index<boost::mp11::mp_size<list>::value>(
-        index, [&](auto I) -> decltype(auto) { return f(boost::mp11::mp_at_c<list, I>{}); });
+    if constexpr (boost::mp11::mp_size<list>::value == 0) {
+        (void)index;
+        (void)f;
+    } else {
+        return boost::mp11::mp_with_index<boost::mp11::mp_size<list>::value>(
+            index, [&](auto I) -> decltype(auto) { return f(boost::mp11::mp_at_c<list, I>{}); });
+    }
 }
 
 // The bases of T in declaration order (mp_list of the base types), for codecs that need the

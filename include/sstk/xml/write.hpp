@@ -163,6 +163,10 @@ private:
         if constexpr (xml_primitive<T> && !std::is_enum_v<T>) {
             open(n.name, ser_ns, {}, false, false);  // <string xmlns="…/Serialization/">: no xmlns:i
             primitive_content(v);
+        } else if constexpr (std::is_enum_v<T>) {
+            // <Perms xmlns="…/Conf.Models">Read Execute</Perms>: its own contract, no xmlns:i (Mono)
+            open(n.name, n.ns, {}, false, false);
+            primitive_content(v);
         } else {
             open(n.name, n.ns, {}, false, true);
             content(v, n.ns);
