@@ -55,7 +55,9 @@ public:
         }
         if (pending_cr_) {
             pending_cr_ = false;
-            append('\r');
+            // A lone CR at the very end belongs to the cell being read. After a separator or at
+            // the start of a line no cell has begun (cells_[count_] may not exist): nothing to add.
+            if (state_ != state::field_start) append('\r');
         }
         end_record(on_record);
     }
