@@ -14,6 +14,12 @@ namespace {
 std::atomic<long> allocations{0};
 }
 
+// g++ flags malloc/free inside a replaced operator new/delete as mismatched once inlined; they
+// are the matching pair here.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 void* operator new(std::size_t n) {
     allocations.fetch_add(1, std::memory_order_relaxed);
     if (void* p = std::malloc(n ? n : 1)) return p;

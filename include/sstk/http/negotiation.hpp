@@ -137,17 +137,20 @@ inline std::optional<std::pair<format, format_source>> from_accept(std::string_v
     bool accepts_anything = false;
     std::vector<accept_entry> entries = parse_accept(accept);
     // The request's own format, a form post counting as none (GetResponseContentType).
-    const std::optional<format> own = content_type && is_response_format(*content_type) ? content_type : std::nullopt;
+    // A flag and a value rather than an optional: g++ -O1 misreads the optional as maybe-uninitialized.
+    const bool has_own = content_type.has_value() && is_response_format(*content_type);
+    const format own_format = has_own ? *content_type : o.default_format;
     if (o.honour_q_values) {
         std::stable_sort(entries.begin(), entries.end(), [](const accept_entry& a, const accept_entry& b) { return a.q > b.q; });
         for (const accept_entry& e : entries) {
             if (e.q <= 0) continue;
-            if (e.type == "*/*") return own ? picked{*own, format_source::content_type} : picked{o.default_format, format_source::fallback};
+            if (e.type == "*/*") return has_own ? picked{own_format, format_source::content_type} : picked{o.default_format, format_source::fallback};
             if (const auto f = format_from_content_type(e.type); f && is_response_format(*f)) return picked{*f, format_source::accept};
             const bool app = sstk::detail::iequals(e.type, "application/*"), text = sstk::detail::iequals(e.type, "text/*");
             if (app || text) {
-                const bool own_fits = own && (app ? (*own == format::json || *own == format::xml) : (*own == format::jsv || *own == format::csv));
-                return picked{own_fits ? *own : app ? format::json : format::jsv, format_source::accept};
+                const bool own_fits = has_own && (app ? (own_format == format::json || own_format == format::xml)
+                                                      : (own_format == format::jsv || own_format == format::csv));
+                return picked{own_fits ? own_format : app ? format::json : format::jsv, format_source::accept};
             }
         }
         return std::nullopt;
@@ -160,12 +163,12 @@ inline std::optional<std::pair<format, format_source>> from_accept(std::string_v
         for (std::size_t i = 0; i < 3; ++i) {
             if (seen[i]) continue;
             seen[i] = istarts_with(e.type, preferred[i].first);
-            if (seen[i] && own == preferred[i].second) return picked{*own, format_source::accept};  // the request's own type first
+            if (seen[i] && has_own && own_format == preferred[i].second) return picked{own_format, format_source::accept};  // the request's own type first
         }
     }
     for (std::size_t i = 0; i < 3; ++i)
         if (seen[i]) return picked{preferred[i].second, format_source::accept};
-    if (accepts_anything) return own ? picked{*own, format_source::content_type} : picked{o.default_format, format_source::fallback};
+    if (accepts_anything) return has_own ? picked{own_format, format_source::content_type} : picked{o.default_format, format_source::fallback};
     for (const accept_entry& e : entries)
         if (istarts_with(e.type, mime_type(format::csv))) return picked{format::csv, format_source::accept};
     return std::nullopt;

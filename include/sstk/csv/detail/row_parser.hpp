@@ -39,8 +39,7 @@ public:
                     if (bom_ == 3) column_ = 1;
                     continue;
                 }
-                if (bom_ != 0) fail(offset_ - bom_, "an incomplete UTF-8 byte order mark");
-                bom_ = 3;
+                replay_bom_prefix(on_record);  // EF or EF BB not followed by the rest: data
             }
             step(c, on_record);
         }
@@ -49,6 +48,7 @@ public:
     // Ends the input: the last record may lack its row separator; an open quote is an error.
     template <class F>
     void finish(F&& on_record) {
+        if (bom_ < 3) replay_bom_prefix(on_record);  // the input was EF or EF BB and nothing else
         if (state_ == state::quoted) {
             const cell& c = cells_[count_];
             throw error(errc::syntax, "unterminated quoted cell", c.offset).at_line_column(c.line, c.column);
@@ -66,6 +66,17 @@ public:
 
 private:
     enum class state : unsigned char { field_start, unquoted, quoted, after_quote };
+
+    // The bytes taken as the start of a BOM (EF, EF BB) were not one after all: they are data,
+    // e.g. the first bytes of U+F000..U+FFFF, as .NET's StreamReader treats them.
+    template <class F>
+    void replay_bom_prefix(F& on_record) {
+        static constexpr char bom[] = "\xEF\xBB\xBF";
+        const unsigned n = bom_;
+        bom_ = 3;
+        offset_ -= n;
+        for (unsigned i = 0; i < n; ++i) step(bom[i], on_record);
+    }
 
     [[noreturn]] void fail(std::size_t at, const char* what) const {
         throw error(errc::syntax, what, at).at_line_column(line_, column_);
