@@ -10,6 +10,19 @@
 #include <cstdlib>
 #include <new>
 
+// AddressSanitizer interposes operator new/delete itself; counting replaces them, so it is done in
+// the builds without it (the g++ leg) and only the output is checked under ASan.
+#if defined(__SANITIZE_ADDRESS__)
+#define SSTK_COUNT_ALLOCATIONS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SSTK_COUNT_ALLOCATIONS 0
+#endif
+#endif
+#ifndef SSTK_COUNT_ALLOCATIONS
+#define SSTK_COUNT_ALLOCATIONS 1
+#endif
+
 namespace {
 std::atomic<long> allocations{0};
 }
@@ -20,6 +33,7 @@ std::atomic<long> allocations{0};
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
 
+#if SSTK_COUNT_ALLOCATIONS
 void* operator new(std::size_t n) {
     allocations.fetch_add(1, std::memory_order_relaxed);
     if (void* p = std::malloc(n ? n : 1)) return p;
@@ -27,6 +41,7 @@ void* operator new(std::size_t n) {
 }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 TEST_CASE("writing into a reserved buffer allocates nothing after the first write") {
     sstk::apis::antel_api::ResetPasswordResponse r;
@@ -58,6 +73,7 @@ TEST_CASE("writing into a reserved buffer allocates nothing after the first writ
             sstk::json::write(out, r, o);
             sstk::json::write(out, e, o);
         }
-        CHECK(allocations.load() - before == 0);
+        CHECK(!out.empty());
+        if (SSTK_COUNT_ALLOCATIONS) CHECK(allocations.load() - before == 0);
     }
 }
