@@ -98,6 +98,13 @@ struct Plain {
     std::string Name;
 };
 BOOST_DESCRIBE_STRUCT(Plain, (), (Id, Name))
+
+// C# `new`: a derived class redeclares a base member.
+struct Shadowed : Plain {
+    std::optional<std::string> Id;
+    int Extra = 0;
+};
+BOOST_DESCRIBE_STRUCT(Shadowed, (Plain), (Id, Extra))
 }  // namespace walker_test
 
 namespace {
@@ -126,6 +133,22 @@ TEST_CASE("ServiceStack order: derived members first, then each base, in declara
           V{"TemporaryPassword", "EmailAddress", "Password", "PasswordConfirm", "ApiKey", "Latitude", "Longitude", "Zeta", "Alpha"});
     CHECK(keys<walker_test::ResetPassword, member_order::servicestack, sstk::casing::camel>() ==
           V{"temporaryPassword", "emailAddress", "password", "passwordConfirm", "apiKey", "latitude", "longitude", "zeta", "alpha"});
+}
+
+TEST_CASE("a member redeclared in a derived class hides the base one in ServiceStack order, not in DataContract order") {
+    CHECK(names<walker_test::Shadowed, member_order::servicestack>() == V{"Id", "Extra", "Name"});
+    CHECK(names<walker_test::Shadowed, member_order::declaration>() == V{"Id", "Extra", "Name"});
+    CHECK(sstk::member_count<walker_test::Shadowed> == 3);
+    // DataContractSerializer writes each class level's members, so both Ids stay (base first).
+    CHECK(names<walker_test::Shadowed, member_order::data_contract>() == V{"Id", "Name", "Extra", "Id"});
+    walker_test::Shadowed s;
+    s.Id = "derived";
+    s.walker_test::Plain::Id = 7;
+    std::vector<std::string> ids;
+    sstk::for_each_member<walker_test::Shadowed>([&](auto m) {
+        if constexpr (decltype(m)::cpp_name == "Id") ids.push_back(*decltype(m)::get(s));
+    });
+    CHECK(ids == V{"derived"});
 }
 
 TEST_CASE("DataContract order: base classes first, then ordinal names within each class") {

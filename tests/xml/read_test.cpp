@@ -21,6 +21,23 @@ BOOST_DESCRIBE_STRUCT(Node, (), (Children))
 constexpr auto sstk_contract(sstk::type_tag<Node>) { return sstk::contract("Node").clr_namespace("Tree"); }
 }  // namespace tree
 
+namespace shadow {
+struct Base {
+    int Id = 0;
+    std::optional<std::string> Name;
+    friend bool operator==(const Base&, const Base&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Base, (), (Id, Name))
+constexpr auto sstk_contract(sstk::type_tag<Base>) { return sstk::contract("Base").clr_namespace("Shadow"); }
+// C# `public new string Id`: DataContractSerializer writes the base's Id and then the derived's.
+struct Derived : Base {
+    std::optional<std::string> Id;
+    friend bool operator==(const Derived&, const Derived&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Derived, (Base), (Id))
+constexpr auto sstk_contract(sstk::type_tag<Derived>) { return sstk::contract("Derived").clr_namespace("Shadow"); }
+}  // namespace shadow
+
 namespace {
 
 constexpr const char* edge = R"(xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Oracle.Edge")";
@@ -167,4 +184,19 @@ TEST_CASE("dictionaries: duplicate keys are errors") {
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().kind() == sstk::errc::duplicate_member);
     CHECK(r.error().path() == "StrInt[1]");
+}
+
+TEST_CASE("a member redeclared in a derived class: both levels are written and read back in order") {
+    shadow::Derived d;
+    d.shadow::Base::Id = 7;
+    d.Name = "n";
+    d.Id = "x";
+    const std::string text = xml::write(d);
+    CHECK(text.find("<Id>7</Id><Name>n</Name><Id>x</Id>") != std::string::npos);
+    CHECK(xml::read<shadow::Derived>(text) == d);
+    // A third Id has no member left to go to.
+    const auto r = xml::try_read<shadow::Derived>(
+        R"(<Derived xmlns="http://schemas.datacontract.org/2004/07/Shadow"><Id>7</Id><Id>x</Id><Id>y</Id></Derived>)");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().kind() == sstk::errc::duplicate_member);
 }

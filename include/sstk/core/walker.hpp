@@ -144,11 +144,38 @@ using data_contract_of_base = typename data_contract_list<typename B::type>::typ
 template <class... Ls>
 using append_all = mp::mp_append<mp::mp_list<>, Ls...>;
 
+// Which members of a derived-first list are not hidden: a member redeclared in a more-derived
+// class (C# `new`) hides the base one, as .NET reflection does for a property of the same name
+// and signature, so a name-keyed format never writes one key twice.
+template <class L, std::size_t... I>
+constexpr auto visible_mask(std::index_sequence<I...>) {
+    constexpr std::size_t n = sizeof...(I);
+    std::array<std::string_view, n> names{mp::mp_at_c<L, I>::cpp_name...};
+    std::array<bool, n> keep{};
+    for (std::size_t i = 0; i < n; ++i) {
+        keep[i] = true;
+        for (std::size_t j = 0; j < i; ++j)
+            if (names[j] == names[i]) keep[i] = false;
+    }
+    return keep;
+}
+
+template <class L>
+struct without_hidden {
+    static constexpr auto keep = visible_mask<L>(std::make_index_sequence<mp::mp_size<L>::value>{});
+    template <class I>
+    using kept = mp::mp_bool<keep[I::value]>;
+    template <class I>
+    using at = mp::mp_at<L, I>;
+    using type = mp::mp_transform<at, mp::mp_copy_if<mp::mp_iota<mp::mp_size<L>>, kept>>;
+};
+
 template <class C>
 struct servicestack_unsorted {
     static_assert(contract_names_exist<C>(), "a member named in this DTO's sstk_contract() does not exist");
-    using type = mp::mp_append<own_members<C>,
-                               mp::mp_apply<append_all, mp::mp_transform<servicestack_of_base, bd::describe_bases<C, bd::mod_public>>>>;
+    using type = typename without_hidden<
+        mp::mp_append<own_members<C>,
+                      mp::mp_apply<append_all, mp::mp_transform<servicestack_of_base, bd::describe_bases<C, bd::mod_public>>>>>::type;
 };
 
 // Stable sort permutation of a member list: by order, then (optionally) ordinal name.

@@ -212,15 +212,18 @@ private:
         for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
             const qname q = name_of(child);
-            std::size_t j = keys.size();
+            // A name can belong to two members when a derived class redeclares a base member in
+            // the same namespace (C# `new`): they arrive in data-contract order, so take the
+            // first one not yet read.
+            std::size_t j = keys.size(), taken = keys.size();
             for (std::size_t i = 0; i < keys.size() && j == keys.size(); ++i)
-                if (keys[i].name == q.local && keys[i].ns == q.ns) j = i;
+                if (keys[i].name == q.local && keys[i].ns == q.ns) (seen[i] ? taken : j) = i;
+            if (j == keys.size() && taken != keys.size())
+                throw error(errc::duplicate_member, "member '" + std::string(q.local) + "' is given twice", offset_of(child));
             if (j == keys.size()) {
                 unknown(child, "a member of " + stable_name_of<T>().name);
                 continue;
             }
-            if (seen[j])
-                throw error(errc::duplicate_member, "member '" + std::string(q.local) + "' is given twice", offset_of(child));
             if (o_.order == member_order_policy::data_contract && j < next)
                 throw error(errc::invalid_value,
                             "member '" + std::string(q.local) + "' arrives after '" + std::string(keys[next - 1].name) +
