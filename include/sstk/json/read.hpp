@@ -174,6 +174,13 @@ private:
 
     // Reads into `out` in place, so strings and vectors keep their storage across reads;
     // members the document does not mention get the value a default-constructed T has.
+    // One default object per DTO type (not one per member) to reset members the input left out.
+    template <class T>
+    static const T& default_instance() {
+        static const T d{};
+        return d;
+    }
+
     template <class T>
     void object(T& out) {
         static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
@@ -225,9 +232,9 @@ private:
         leave();
         for (std::size_t i = 0; i < member_names<T>::size; ++i) {
             if (seen[i]) continue;
+            const T& defaults = default_instance<T>();
             visit_member<T>(i, [&](auto m) {
                 using M = decltype(m);
-                static const T defaults{};
                 M::get(out) = M::get(defaults);
             });
         }
