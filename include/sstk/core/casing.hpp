@@ -10,6 +10,8 @@
 // Names given explicitly ([DataMember(Name=...)]) are never re-cased; the walker enforces that.
 #pragma once
 
+#include <sstk/core/detail/ascii.hpp>
+
 #include <array>
 #include <cstddef>
 #include <string>
@@ -24,11 +26,6 @@ enum class casing : unsigned char {
 };
 
 namespace detail {
-
-constexpr bool is_upper_ascii(char c) noexcept { return c >= 'A' && c <= 'Z'; }
-constexpr bool is_lower_ascii(char c) noexcept { return c >= 'a' && c <= 'z'; }
-constexpr bool is_digit_ascii(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr char to_lower_ascii(char c) noexcept { return is_upper_ascii(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // Calls emit(char) for each output character; one algorithm serves the constexpr key tables
 // and the run-time conversion.

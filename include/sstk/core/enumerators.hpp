@@ -4,6 +4,7 @@
 #pragma once
 
 #include <sstk/core/contract.hpp>
+#include <sstk/core/detail/ascii.hpp>
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -54,16 +55,6 @@ constexpr bool enum_contract_names_exist() {
     return true;
 }
 
-constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
 
 }  // namespace detail
 
@@ -90,9 +81,9 @@ constexpr std::optional<std::string_view> enum_to_name(E value) noexcept {
 template <described_enum E>
 constexpr std::optional<E> enum_from_name(std::string_view name, bool case_insensitive = false) noexcept {
     for (const auto& e : enumerators<E>)
-        if (case_insensitive ? detail::iequals_ascii(e.name, name) : e.name == name) return e.value;
+        if (case_insensitive ? detail::iequals(e.name, name) : e.name == name) return e.value;
     for (const auto& e : enumerators<E>)
-        if (case_insensitive ? detail::iequals_ascii(e.cpp_name, name) : e.cpp_name == name) return e.value;
+        if (case_insensitive ? detail::iequals(e.cpp_name, name) : e.cpp_name == name) return e.value;
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 // under another casing policy still land on their member.
 #pragma once
 
+#include <sstk/core/detail/ascii.hpp>
 #include <sstk/core/walker.hpp>
 
 #include <array>
@@ -14,15 +15,6 @@ namespace sstk {
 
 namespace detail {
 
-constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
-    return true;
-}
-
 // Equal ignoring ASCII case, '_' and '-': user_name, user-name, UserName and userName match.
 constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
     std::size_t i = 0, j = 0;
@@ -30,7 +22,7 @@ constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
         while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
         while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
         if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-        if (lower_ascii(a[i]) != lower_ascii(b[j])) return false;
+        if (to_lower_ascii(a[i]) != to_lower_ascii(b[j])) return false;
         ++i;
         ++j;
     }

@@ -201,7 +201,7 @@ std::optional<std::string> route_value_text(const V& v) {
 
 inline std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = sstk::detail::lower_ascii(c);
+    for (char& c : out) c = sstk::detail::to_lower_ascii(c);
     return out;
 }
 
