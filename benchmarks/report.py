@@ -26,6 +26,9 @@ import statistics
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import charts  # noqa: E402  (benchmarks/charts.py, beside this script)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARIES = [("json_bench", "sstk_json_bench", True), ("text_bench", "sstk_text_bench", True),
             ("xml_bench", "sstk_xml_bench", False)]
@@ -550,6 +553,8 @@ def main():
         summary["xml"] = peer_section(lines, "xml", indices.get("xml_bench", {}), "XML (issue 4): sstk against pugixml")
     summary["text"] = text_section(lines, indices.get("text_bench", {}))
     codegen_section(lines, cg)
+    out_dir = os.path.dirname(os.path.abspath(args.output))
+    lines += charts.render(indices, cg, os.path.join(out_dir, "img"), "img", ordered_payloads)
 
     with open(args.output, "w") as f:
         f.write("\n".join(lines).rstrip() + "\n")
