@@ -87,6 +87,18 @@ sstk_cli_case(validate_valid_payload
 sstk_cli_case(validate_xml_unknown_element
     ARGS validate -t PasswordReset -f xml ${_fx}/unknown_element.xml EXIT 1 STDERR_HAS "unknown_element.xml:1:")
 
+sstk_cli_case(validate_required_members
+    ARGS validate -t antel_api.ResetPassword ${_fx}/antel_missing.json EXIT 1
+    STDERR_HAS "missing member at TemporaryPassword" "missing member at PasswordConfirm" "missing member at ApiKey"
+               "3 errors")
+sstk_cli_case(validate_no_required
+    ARGS validate -t antel_api.ResetPassword --no-required ${_fx}/antel_missing.json STDOUT_HAS "valid ResetPassword")
+# DataContractSerializer drops an element that comes after a later member: validate says so
+sstk_cli_case(validate_xml_member_order
+    ARGS validate -t PasswordReset -f xml ${_fx}/out_of_order.xml EXIT 1 STDERR_HAS "NewPassword")
+sstk_cli_case(convert_reads_xml_in_any_order
+    ARGS convert -t PasswordReset -f xml -T json ${_fx}/out_of_order.xml STDOUT_HAS "\"NewPassword\":\"p\"")
+
 # ---- request -------------------------------------------------------------------------------------
 sstk_cli_case(request_post_json
     ARGS request -t PasswordReset --base https://pfapi.example.com/ ${_fx}/password_reset.json

@@ -32,8 +32,11 @@ public:
     // Same type and equal values.
     virtual bool equals(const dto& other) const = 0;
     // Reads `text` and returns every problem the codec can report: for JSON each unknown member
-    // (unless allow_unknown) and then the first hard error; other formats stop at the first error.
-    virtual std::vector<sstk::error> validate(std::string_view text, const format_spec& f, bool allow_unknown) = 0;
+    // (unless allow_unknown) and then the first hard error; other formats stop at the first error
+    // (XML also at an element out of DataContract order, which a real server would drop). With
+    // check_required, a payload that read cleanly is also checked for required members left null.
+    virtual std::vector<sstk::error> validate(std::string_view text, const format_spec& f, bool allow_unknown,
+                                              bool check_required) = 0;
     // The HTTP request a ServiceStack client sends for this request DTO, body in format `body`.
     // Throws sstk::error for a list.
     virtual sstk::http::request request(const format_spec& body, const sstk::http::request_options& o) const = 0;

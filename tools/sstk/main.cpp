@@ -47,7 +47,8 @@ const char* main_help =
     "  1  invalid input: the payload could not be read or written, validation found errors,\n"
     "     or a conformance vector failed\n"
     "  2  usage error: unknown command or option, missing option, unknown format or type\n"
-    "  3  i/o error: a file could not be opened, read or written\n";
+    "  3  i/o error: a file could not be opened, read or written\n"
+    "  4  internal error (a bug in sstk: please report it with the command line)\n";
 
 std::vector<option_def> codec_tweak_options() {
     return {
@@ -230,7 +231,9 @@ int cmd_validate(int argc, char** argv) {
         {"type", 't', "TYPE", "the DTO type (required)"},
         {"format", 'f', "FORMAT", "the payload's format (default json)"},
         {"list", 'l', "", "the document is a List<TYPE>"},
-        {"allow-unknown", 0, "", "accept members the DTO does not have (ServiceStack skips them)"},
+        {"allow-unknown", 0, "", "accept members the DTO does not have (ServiceStack skips them)\n"
+                                 "and, in XML, elements out of DataContract order"},
+        {"no-required", 0, "", "do not report required members (per the metadata) left null"},
         {"quiet", 'q', "", "print nothing on success"},
         {"help", 'h', "", "this help"},
     };
@@ -240,7 +243,9 @@ int cmd_validate(int argc, char** argv) {
                    "Reads the payload as the DTO and prints each problem as FILE:LINE:COLUMN: kind at\n"
                    "member.path: message. JSON reports every unknown member and then the first hard\n"
                    "error; XML (unknown elements), JSV and query strings (unknown members) stop at\n"
-                   "the first; CSV ignores unknown columns, as ServiceStack does.\n"
+                   "the first; CSV ignores unknown columns, as ServiceStack does. XML elements out of\n"
+                   "DataContract order are errors (a real server silently drops them). A payload that\n"
+                   "reads cleanly is checked for members the metadata marks required but left null.\n"
                    "Exit status 0 when valid, 1 when not.\n",
                    defs);
         return 0;
@@ -250,7 +255,7 @@ int cmd_validate(int argc, char** argv) {
     const std::string path = input_path(a);
     const std::string text = read_all(path);
     auto value = a.has("list") ? type.make_list() : type.make();
-    const auto errors = value->validate(text, f, a.has("allow-unknown"));
+    const auto errors = value->validate(text, f, a.has("allow-unknown"), !a.has("no-required"));
     for (const auto& e : errors) report(display_name(path), e);
     if (!errors.empty()) {
         std::cerr << display_name(path) << ": " << errors.size() << " error" << (errors.size() == 1 ? "" : "s") << '\n';

@@ -77,6 +77,24 @@ void write_as(std::string& out, const V& v, const format_spec& f) {
     }
 }
 
+// Members the contract marks required ([ApiMember(IsRequired)], [DataMember(IsRequired)]) that
+// the payload left null. ServiceStack itself does not enforce them; a validator should say so.
+template <class V>
+void missing_required(const V& v, std::vector<sstk::error>& out) {
+    if constexpr (sstk::described_class<V>) {
+        sstk::for_each_member<V>([&](auto m) {
+            using M = decltype(m);
+            if constexpr (M::required && sstk::is_optional_v<typename M::value_type>) {
+                if (!M::get(v).has_value()) {
+                    sstk::error e(sstk::errc::missing_member, "required by the service's metadata, but null or absent");
+                    e.prepend_member(M::name);
+                    out.push_back(std::move(e));
+                }
+            }
+        });
+    }
+}
+
 template <class V>
 class dto_of final : public dto {
 public:
@@ -89,13 +107,16 @@ public:
         return o != nullptr && o->value_ == value_;
     }
 
-    std::vector<sstk::error> validate(std::string_view text, const format_spec& given, bool allow_unknown) override {
+    std::vector<sstk::error> validate(std::string_view text, const format_spec& given, bool allow_unknown,
+                                      bool check_required) override {
         format_spec f = given;
         std::vector<sstk::json::unknown_member> unknown;
         if (!allow_unknown) {
             f.json_read.unknown_members = sstk::json::unknown_member_policy::collect;
             f.json_read.unknown = &unknown;
             f.xml_read.unknown_elements = sstk::xml::unknown_element_policy::error;
+            // an element DataContractSerializer would silently drop (out of order) is an error
+            f.xml_read.order = sstk::xml::member_order_policy::data_contract;
             f.jsv_read.unknown_members = sstk::jsv::unknown_member_policy::error;
             f.query_read.unknown_members = sstk::jsv::unknown_member_policy::error;
         }
@@ -113,6 +134,7 @@ public:
             errors.push_back(std::move(e));
         }
         if (hard) errors.push_back(*hard);
+        else if (check_required) missing_required(value_, errors);
         return errors;
     }
 
