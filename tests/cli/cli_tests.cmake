@@ -142,11 +142,12 @@ sstk_cli_case(missing_file ARGS convert -t PasswordReset -T xml ${_fx}/does_not_
 sstk_cli_case(conform_golden_datacontract_vectors
     ARGS conform --doubles netfx-roundtrip --emit-default mono ${_golden}
     ENV TZ=America/New_York
-    STDOUT_HAS "INDEX.tsv layout" "xml-indented" "PASSED")
+    STDOUT_HAS "INDEX.tsv layout" "xml-indented" "xml-client" "PASSED")
 sstk_cli_case(conform_golden_vectors_json_report
     ARGS conform --json --doubles netfx-roundtrip --emit-default mono ${_golden}
     ENV TZ=America/New_York
-    STDOUT_HAS "\"passed\":true" "\"xml\":{\"vectors\":12,\"read\":12,\"exact\":12,\"round_trip\":12")
+    STDOUT_HAS "\"passed\":true" "\"xml\":{\"vectors\":12,\"read\":12,\"exact\":12,\"round_trip\":12"
+               "\"xml-client\":{\"vectors\":12,\"read\":12,\"exact\":12,\"round_trip\":12")
 sstk_cli_case(conform_type_directories
     ARGS conform ${_fx}/vectors STDOUT_HAS "type-directory layout" "PASSED" "json-list")
 sstk_cli_case(conform_reports_failures

@@ -44,7 +44,13 @@ struct vector_file {
     std::string type;
     const suffix_rule* rule;
     bool list;
+    // INDEX.tsv says the client bytes are the server bytes without the XML declaration
+    // (client_vs_server = client=server-decl): the client-form vector is derived from <name>.xml.
+    bool client_from_server = false;
 };
+
+constexpr std::string_view xml_declaration = R"(<?xml version="1.0" encoding="utf-8"?>)";
+constexpr suffix_rule derived_client_rule = {".xml (client form: declaration removed)", "xml-client", false};
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -86,6 +92,9 @@ std::vector<vector_file> index_layout(const fs::path& dir, std::size_t& ignored)
         throw usage_error((dir / "INDEX.tsv").string() + ": the header row needs a '" + std::string(n) + "' column");
     };
     const std::size_t name_col = col("name"), type_col = col("root_type");
+    std::size_t client_col = header.size();
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == "client_vs_server") client_col = i;
     std::vector<vector_file> out;
     std::size_t listed = 0;
     while (std::getline(in, line)) {
@@ -97,11 +106,17 @@ std::vector<vector_file> index_layout(const fs::path& dir, std::size_t& ignored)
             const fs::path p = dir / (cells[name_col] + r.suffix);
             if (fs::is_regular_file(p)) out.push_back({p, cells[type_col], &r, false});
         }
+        const fs::path server = dir / (cells[name_col] + ".xml");
+        if (client_col < cells.size() && cells[client_col] == "client=server-decl" && fs::is_regular_file(server) &&
+            !fs::is_regular_file(dir / (cells[name_col] + ".client.xml")))
+            out.push_back({server, cells[type_col], &derived_client_rule, false, true});
     }
     std::size_t files = 0;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.is_regular_file()) ++files;
-    ignored = files - std::min(files, out.size() + 1);  // + INDEX.tsv
+    const auto real = static_cast<std::size_t>(
+        std::count_if(out.begin(), out.end(), [](const vector_file& v) { return !v.client_from_server; }));
+    ignored = files - std::min(files, real + 1);  // + INDEX.tsv
     (void)listed;
     return out;
 }
@@ -209,7 +224,8 @@ int cmd_conform(int argc, char** argv) {
                      "and write throughput. Vectors whose type is not registered are skipped and counted.\n\n"
                      "Layouts (docs/conform-runner.md):\n"
                      "  DIR/INDEX.tsv   tab-separated, header with `name` and `root_type` (full CLR name);\n"
-                     "                  files DIR/<name>.<suffix>\n"
+                     "                  files DIR/<name>.<suffix>; a `client_vs_server` column saying\n"
+                     "                  client=server-decl adds the client form derived from <name>.xml\n"
                      "  DIR/<Type>/<name>[.list].<suffix>   Type as `sstk types` names it\n"
                      "Suffixes: .xml .client.xml .indented.xml .win.xml (server, CRLF) .json .camel.json\n"
                      "          .stj.json .jsv .camel.jsv .csv .query .form; other files are ignored.\n"
@@ -256,7 +272,7 @@ int cmd_conform(int argc, char** argv) {
     std::vector<skip> skipped;
     std::size_t ran = 0;
     for (const auto& v : vectors) {
-        const std::string file = fs::relative(v.file, dir).string();
+        const std::string file = fs::relative(v.file, dir).string() + (v.client_from_server ? " (client form)" : "");
         const found_type t = find_type(v.type);
         if (!t.match) {
             skipped.push_back({file, v.type,
@@ -275,7 +291,16 @@ int cmd_conform(int argc, char** argv) {
         format_stats& s = stats[label];
         ++s.vectors;
         ++ran;
-        const std::string bytes = read_all(v.file.string());
+        std::string bytes = read_all(v.file.string());
+        if (v.client_from_server) {
+            if (bytes.rfind(xml_declaration, 0) != 0) {
+                skipped.push_back({file, v.type, "INDEX.tsv says client=server-decl but the server bytes have no declaration"});
+                --s.vectors;
+                --ran;
+                continue;
+            }
+            bytes.erase(0, xml_declaration.size());
+        }
         const std::string type_name(t.match->info->name);
         const auto fail = [&](const char* check, std::string message) {
             failures.push_back({file, type_name, label, check, std::move(message)});
