@@ -168,9 +168,10 @@ if(Python3_FOUND)
 endif()
 
 # ---- documentation: every ```cpp block is an excerpt of a compiled, run docs/examples program --
+# (README.md and every docs/*.md; a new doc's snippet goes into an example, e.g. doc_snippets.cpp)
+file(GLOB _docs CONFIGURE_DEPENDS RELATIVE ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/docs/*.md)
 if(Python3_FOUND)
     add_test(NAME cli/doc_snippets_are_compiled_examples
-             COMMAND ${Python3_EXECUTABLE} ${_cli}/doc_snippets.py ${PROJECT_SOURCE_DIR}
-                     docs/guide.md docs/type-mapping.md docs/conform-runner.md)
+             COMMAND ${Python3_EXECUTABLE} ${_cli}/doc_snippets.py ${PROJECT_SOURCE_DIR} README.md ${_docs})
     set_tests_properties(cli/doc_snippets_are_compiled_examples PROPERTIES LABELS cli TIMEOUT 60)
 endif()

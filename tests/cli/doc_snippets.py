@@ -2,7 +2,8 @@
 (each of which the test suite compiles and runs as example_<name>), so documented code cannot rot.
 
 A block matches when its lines, with runs of blanks collapsed, appear as consecutive lines of one
-example file (blank lines and indentation are free). Usage: doc_snippets.py REPO FILE.md...
+example file (blank lines and indentation are free); its `#include` lines only need to be
+somewhere in that file (they sit at its top, the statements inside a function). Usage: doc_snippets.py REPO FILE.md...
 Exit status 1 with the first unmatched line of each block that matches nowhere."""
 
 import glob
@@ -38,20 +39,22 @@ def main():
             text = f.read()
         for line, code in blocks(text):
             checked += 1
-            want = norm(code.split("\n"))
+            lines = norm(code.split("\n"))
+            includes = [l for l in lines if l.startswith("#include")]
+            want = [l for l in lines if not l.startswith("#include")]
             if not want:
                 print("%s:%d: empty cpp block" % (doc, line))
                 bad += 1
                 continue
-            where = [p for p, lines in examples.items() if contains(lines, want)]
+            where = [p for p, ex in examples.items() if contains(ex, want) and all(i in ex for i in includes)]
             if where:
                 print("%s:%d: ok (%s)" % (doc, line, where[0]))
                 continue
             # the longest prefix found anywhere, to point at the line that drifted
             best = 0
-            for lines in examples.values():
+            for ex in examples.values():
                 for k in range(len(want), 0, -1):
-                    if contains(lines, want[:k]):
+                    if contains(ex, want[:k]):
                         best = max(best, k)
                         break
             print("%s:%d: not an excerpt of any docs/examples/*.cpp; first unmatched line: %s"
