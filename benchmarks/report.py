@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -422,6 +423,65 @@ def codegen_section(lines, cg):
     lines.append("")
 
 
+# ------------------------------------------------------------------------------------ charts
+# (issue 8) Bar charts of the peer tables, drawn by gnuplot (Debian: gnuplot-nox) as SVG files next
+# to the report. Optional: without gnuplot the report says how to get them and is otherwise the same.
+
+def charts_section(lines, indices, out_md):
+    """One SVG per format and direction: for each payload, each peer's time over sstk's (log
+    scale, a line at 1 = as fast as sstk). Appends the image links (or why there are none)."""
+    gnuplot = shutil.which("gnuplot")
+    chart_dir = os.path.join(os.path.dirname(os.path.abspath(out_md)), "benchmarks")
+    made = []
+    for stem, fmt in (("json_bench", "json"), ("xml_bench", "xml")):
+        idx = indices.get(stem, {})
+        peers = sorted({k[3] for k in idx if k[0] == fmt and k[3] != "sstk"})
+        for direction in ("write", "read"):
+            payloads = ordered_payloads({k[2] for k in idx if k[0] == fmt and k[1] == direction})
+            rows = []
+            for pl in payloads:
+                s = idx.get((fmt, direction, pl, "sstk"))
+                vals = []
+                for p in peers:
+                    r = idx.get((fmt, direction, pl, p))
+                    ok = (r and s and r["ns_per_object"] and s["ns_per_object"] and not r["error"] and not s["error"])
+                    vals.append(r["ns_per_object"] / s["ns_per_object"] if ok else None)
+                if any(v is not None for v in vals):
+                    rows.append((pl, vals))
+            if not rows or not peers:
+                continue
+            made.append((fmt, direction, peers, rows))
+    if not made:
+        return
+    lines += ["## Charts", ""]
+    if not gnuplot:
+        lines += ["(No charts in this run: `gnuplot` was not installed — `apt-get install gnuplot-nox`, then "
+                  "rerun this script.)", ""]
+        return
+    os.makedirs(chart_dir, exist_ok=True)
+    lines += ["Each bar is a peer's time per object over sstk's, per payload (log scale; above the line at 1× "
+              "sstk is faster). Drawn from the same medians as the tables.", ""]
+    for fmt, direction, peers, rows in made:
+        name = "%s_%s.svg" % (fmt, direction)
+        data = "\n".join(" ".join([pl] + ["%.6g" % v if v is not None else "NaN" for v in vals])
+                         for pl, vals in rows) + "\ne\n"
+        plots = ", ".join("'-' using %d:xtic(1) title '%s'" % (i + 2, p.replace("_", " ")) for i, p in enumerate(peers))
+        lowest = min(v for _, vals in rows for v in vals if v is not None)
+        width = max(760, 150 * len(rows) + 320)
+        script = "\n".join([
+            "set terminal svg size %d,380 dynamic font 'sans,11'" % width,
+            "set output '%s'" % os.path.join(chart_dir, name).replace("'", "''"),
+            "set title '%s %s: peer time / sstk time per object'" % (fmt.upper(), direction),
+            "set style data histograms", "set style histogram clustered gap 1", "set style fill solid 0.8 border -1",
+            "set logscale y 10", "set yrange [%g:*]" % min(0.5, lowest / 2), "set ylabel 'times slower than sstk'",
+            "set grid ytics", "set key outside right top", "set xtics noenhanced", "set key noenhanced",
+            "set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lw 2",
+            "plot " + plots,
+        ]) + "\n" + data * len(peers)
+        subprocess.run([gnuplot], input=script, text=True, check=True)
+        lines += ["![%s %s](benchmarks/%s)" % (fmt.upper(), direction, name), ""]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench2"),
@@ -550,6 +610,7 @@ def main():
         summary["xml"] = peer_section(lines, "xml", indices.get("xml_bench", {}), "XML (issue 4): sstk against pugixml")
     summary["text"] = text_section(lines, indices.get("text_bench", {}))
     codegen_section(lines, cg)
+    charts_section(lines, indices, args.output)
 
     with open(args.output, "w") as f:
         f.write("\n".join(lines).rstrip() + "\n")
