@@ -58,6 +58,9 @@ sstk_cli_case(convert_response_with_errors_to_xml_is_the_golden_vector
 # a CSV list is streamed row by row to json, jsv and csv; the non-streamed path gives the same bytes
 sstk_cli_case(convert_csv_list_streams_to_json
     ARGS convert -t PasswordReset --list -f csv -T json ${_fx}/password_resets.csv EXPECT_STDOUT ${_fx}/password_resets.json)
+sstk_cli_case(convert_csv_list_progress_on_stderr
+    ARGS convert -t PasswordReset --list -f csv -T json --progress ${_fx}/password_resets.csv
+    EXPECT_STDOUT ${_fx}/password_resets.json STDERR_HAS "sstk: 3 rows, 0.0 MB read")
 sstk_cli_case(convert_csv_list_to_xml_whole_document
     ARGS convert -t PasswordReset --list -f csv -T xml ${_fx}/password_resets.csv EXPECT_STDOUT ${_fx}/password_resets.xml)
 sstk_cli_case(convert_csv_list_round_trips_byte_exact

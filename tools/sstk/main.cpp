@@ -127,7 +127,8 @@ void report(const std::string& source, const sstk::error& e) {
 // Prints "rows, MB" on stderr at most twice a second, and a final line.
 class progress_meter {
 public:
-    explicit progress_meter(bool on) : on_(on), start_(clock::now()), last_(start_) {}
+    // on: update while running; forced (--progress): also a final line however short the run.
+    progress_meter(bool on, bool forced) : on_(on || forced), forced_(forced), start_(clock::now()), last_(start_) {}
     void update(std::size_t rows, std::size_t bytes) {
         if (!on_) return;
         const auto now = clock::now();
@@ -137,7 +138,7 @@ public:
         shown_ = true;
     }
     void done(std::size_t rows, std::size_t bytes) {
-        if (on_ && shown_) print(rows, bytes, '\n');
+        if (on_ && (shown_ || forced_)) print(rows, bytes, '\n');
     }
 
 private:
@@ -149,6 +150,7 @@ private:
         std::fflush(stderr);
     }
     bool on_;
+    bool forced_;
     bool shown_ = false;
     clock::time_point start_, last_;
 };
@@ -186,7 +188,7 @@ int cmd_convert(int argc, char** argv) {
 
     if (list && from.kind == wire::csv && can_stream_rows_to(to)) {
         input in(path);
-        progress_meter meter(a.has("progress") || isatty(STDERR_FILENO));
+        progress_meter meter(isatty(STDERR_FILENO) != 0, a.has("progress"));
         std::size_t rows = 0, bytes = 0;
         try {
             rows = type.stream_csv_rows(in.stream(), from, out.stream(), to, [&](std::size_t r, std::size_t b) {
