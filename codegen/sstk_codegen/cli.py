@@ -10,6 +10,7 @@ import urllib.request
 
 from . import __version__
 from .emit_cpp import EmitOptions, emit_cpp, snake_case
+from .emit_registry import emit_registry
 from .errors import CodegenError
 from .model import Service, merge_service
 from .readers import read
@@ -46,6 +47,7 @@ examples:
   sstk-codegen https://host/types/metadata -o include/myapi/
   sstk-codegen --name antel_api --namespace 'sstk::apis::{service}' saved/ResetPassword.html -o antel_api.hpp
   sstk-codegen --operation Hello --nullable plain metadata.json -o -
+  sstk-codegen --registry metadata.json -o include/myapi/     # also myapi_registry.hpp (sstk::registry)
 
 exit status: 0 success, 1 an input or option could not be understood (the message names the
 input and line), 2 bad command line.
@@ -77,6 +79,10 @@ def _parser():
                    help="include only this request DTO, its response and what they use (repeatable; "
                         "comma-separated lists accepted)")
     p.add_argument("--no-equality", action="store_true", help="do not emit defaulted operator==")
+    p.add_argument("--registry", action="store_true",
+                   help="also write <service>_registry.hpp next to each header: the service's DTO, request "
+                        "and enum lists for sstk::registry (sstk/core/registry.hpp), to find DTOs by .NET "
+                        "name at run time (needs a directory or .hpp file as OUT)")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 if any output file is missing or differs")
     p.add_argument("--list", action="store_true", help="print the services and operations found, write nothing")
@@ -220,6 +226,25 @@ def generate(inputs_text, options, name=None):
     return out
 
 
+def registry_path(header_path):
+    """Where the registry header of `header_path` goes: `dir/x.hpp` -> `dir/x_registry.hpp`."""
+    root, ext = os.path.splitext(header_path)
+    return root + "_registry" + ext
+
+
+def registry_targets(results, targets, options):
+    """[(path, text)] of the registry headers for the DTO headers in `targets`."""
+    out = []
+    for (s, fname, _), (path, _) in zip(results, targets):
+        s_for_emit = s
+        if not s.name:
+            s_for_emit = Service(name=None, host=s.host, types=s.types, operations=s.operations, sources=s.sources)
+        opts = EmitOptions(**{**options.__dict__, "service_slug": os.path.splitext(fname)[0]})
+        text = emit_registry(s_for_emit, opts, header_include=os.path.basename(path), inputs=s.sources)
+        out.append((registry_path(path), text))
+    return out
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
     ops = None
@@ -238,6 +263,8 @@ def main(argv=None):
             return 0
         out = args.output
         if out == "-":
+            if args.registry:
+                raise CodegenError("--registry writes a second header: give a directory or a .hpp file as OUT")
             if len(results) != 1:
                 raise CodegenError("%d services found; '-' takes exactly one (use --name to merge)" % len(results))
             sys.stdout.write(results[0][2])
@@ -249,6 +276,8 @@ def main(argv=None):
             targets = [(out, results[0][2])]
         else:
             targets = [(os.path.join(out, f), text) for _, f, text in results]
+        if args.registry:
+            targets += registry_targets(results, targets, options)
         if args.check:
             stale = []
             for path, text in targets:
