@@ -7,18 +7,17 @@
 #include <iostream>
 #include <string>
 
-namespace api = sstk::apis::platform_api;
-
 int main() {
+    namespace api = sstk::apis::platform_api;
     // One operation per request DTO; responses, bases, enums and member types follow.
     std::string doc = sstk::metadata::types_metadata_json<api::GetResetPasswordToken, api::PasswordReset>(
         {.base_url = "https://pfapi.example.org"});
-    std::cout << doc << '\n';
 
     // Or step by step, to add types no operation reaches:
     sstk::metadata::types_builder b;
     b.add_operation<api::PasswordReset>();
     boost::json::object tree = b.document();
+    std::cout << doc << '\n';
 
     const auto& op = tree.at("operations").as_array().at(0).as_object();
     const bool ok = op.at("request").as_object().at("name") == "PasswordReset" &&
