@@ -22,7 +22,7 @@ error read_error(std::string_view doc, const json::read_options& o = {}) {
 template <class T>
 bool reads(std::string_view doc, const json::read_options& o = {}) {
     auto r = json::try_read<T>(doc, o);
-    if (!r) INFO(r.error().what());
+    if (!r) UNSCOPED_INFO(r.error().what());
     return r.has_value();
 }
 

@@ -15,7 +15,6 @@ using namespace sstk;
 namespace {
 
 constexpr const char* head = R"(<Item xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Robust">)";
-constexpr const char* arrays = R"( xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays")";
 
 std::string item_doc(const std::string& body) { return head + body + "</Item>"; }
 
@@ -171,6 +170,8 @@ TEST_CASE("characters XML forbids are errors: NUL, controls, lone surrogates, in
     CHECK(e.message().find("NUL") != std::string::npos);
     CHECK(e.offset() == name_at + 1);
     CHECK(read_error(item_doc("<Name>a\x01</Name>")).kind() == errc::syntax);
+    CHECK(read_error(item_doc("<Name>\xEF\xBF\xBF</Name>")).kind() == errc::syntax);
+    CHECK(read_error(item_doc("<Name>&#xFFFE;</Name>")).kind() == errc::invalid_value);
     e = read_error(item_doc("<Name>\xED\xA0\x80</Name>"));  // a surrogate, UTF-8 encoded
     CHECK(e.message() == "invalid UTF-8");
     CHECK(e.offset() == name_at);

@@ -383,7 +383,8 @@ void document(std::string_view text, T& out, const read_options& o) {
 }  // namespace detail
 
 // Reads a whole CSV document into `out` (reset first). Throws sstk::error with the row index and
-// member as its path ("[2].Rating"), byte offset, line and column.
+// member as its path ("[2].Rating"), byte offset, line and column; after a failure `out` is
+// valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {

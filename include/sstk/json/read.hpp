@@ -631,7 +631,8 @@ private:
 }  // namespace detail
 
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line
-// and column; `out` is unspecified after a failure.
+// and column; after a failure `out` is valid but unspecified (docs/limits.md). The limits of
+// `options` (sstk::read_limits) bound the document, and invalid UTF-8 is an error.
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {

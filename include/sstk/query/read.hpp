@@ -167,7 +167,8 @@ private:
 }  // namespace detail
 
 // Binds a query string (with or without its leading '?') or a form body onto `out`, which is
-// reset first. Throws sstk::error with member path, offset, line and column.
+// reset first. Throws sstk::error with member path, offset, line and column; after a failure
+// `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     static_assert(described_class<T>, "sstk::query binds onto DTOs (described structs)");

@@ -111,6 +111,9 @@ inline void check_document_text(std::string_view s, std::size_t max_elements, co
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
             throw error(errc::syntax, c == 0 ? "NUL byte (XML does not allow it)" : "control character (XML does not allow it)", i);
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+        if (c == 0xEF && i + 2 < s.size() && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'))
+            throw error(errc::syntax, "U+FFFE or U+FFFF (XML does not allow them)", i);
     }
     const auto starts = [&](std::size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; };
     std::size_t depth = 0;
@@ -595,7 +598,8 @@ private:
 
 }  // namespace detail
 
-// Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column.
+// Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;
+// after a failure `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {
