@@ -35,7 +35,7 @@ struct read_limits {
 
     // No max_depth takes a reader deeper than this: each level of a typed value costs a few
     // hundred bytes of stack (measured: 1000 levels of a recursive DTO fit in 512 KiB with g++
-    // -O1, in 1 MiB under AddressSanitizer), so the ceiling leaves most of the 8 MiB a Linux
+    // -O1, in 2 MiB under AddressSanitizer), so the ceiling leaves most of the 8 MiB a Linux
     // thread has by default to the caller.
     static constexpr std::size_t depth_ceiling = 1000;
 
