@@ -21,13 +21,13 @@
 
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
-#include <sstk/core/utf8.hpp>
-#include <sstk/debug/secrets.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/csv/detail/layout.hpp>
 #include <sstk/csv/detail/row_parser.hpp>
 #include <sstk/csv/options.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/read.hpp>
 
 #include <deque>
@@ -175,7 +175,6 @@ public:
     explicit reader(const read_options& options = {}) : o_(options), parser_(options.separator, options.delimiter) {
         parser_.limit(o_);
     }
-
 
     // Calls on_row(E&&) for every row completed by this chunk.
     template <class F>

@@ -16,14 +16,14 @@
 #pragma once
 
 #include <sstk/core/enumerators.hpp>
-#include <sstk/core/limits.hpp>
-#include <sstk/core/utf8.hpp>
-#include <sstk/debug/secrets.hpp>
-#include <sstk/core/member_lookup.hpp>
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
+#include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/json/options.hpp>
 #include <sstk/text/scalar.hpp>
 #include <sstk/types/base64.hpp>

@@ -16,12 +16,12 @@
 
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
-#include <sstk/core/utf8.hpp>
-#include <sstk/debug/secrets.hpp>
 #include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/read.hpp>
 #include <sstk/jsv/write.hpp>
 #include <sstk/query/encoding.hpp>

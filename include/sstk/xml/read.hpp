@@ -30,11 +30,11 @@
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
-#include <sstk/core/utf8.hpp>
-#include <sstk/debug/secrets.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/types/base64.hpp>
 #include <sstk/types/char16.hpp>
 #include <sstk/types/date_time.hpp>
