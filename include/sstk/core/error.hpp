@@ -63,6 +63,14 @@ public:
 
     error& at_offset(std::size_t off) noexcept { offset_ = off; what_.clear(); return *this; }
 
+    // Replaces the message, keeping kind, path and position (readers use it to withhold the
+    // text of a secret value, see debug/secrets.hpp).
+    error& reword(std::string message) {
+        message_ = std::move(message);
+        what_.clear();
+        return *this;
+    }
+
     // Readers build the path while unwinding, innermost segment first, so the success path pays nothing.
     error& prepend_member(std::string_view name) {
         if (!path_.empty() && path_.front() != '[') path_.insert(path_.begin(), '.');

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sstk/core/casing.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/jsv/options.hpp>
 #include <sstk/types/date_time.hpp>
 #include <sstk/types/floating.hpp>
@@ -51,18 +52,20 @@ struct write_options {
     }
 };
 
-struct read_options {
+// Derives from sstk::read_limits (docs/limits.md). Whole-document reads bound the document
+// (max_document_size) and its rows (max_collection_count); every read bounds each cell
+// (max_string_length), the cells of a row (max_members), and what a cell's JSV holds.
+struct read_options : sstk::read_limits {
     char separator = ',';
     char delimiter = '"';
     csv::tabulate tabulate = csv::tabulate::automatic;
     const time_zone* zone = nullptr;
-    std::size_t max_depth = 64;
     std::size_t chunk_size = 64 * 1024;  // bytes read from a std::istream at a time
 
     jsv::read_options jsv() const {
         jsv::read_options o;
         o.zone = zone;
-        o.max_depth = max_depth;
+        o.limits() = limits();
         return o;
     }
 };

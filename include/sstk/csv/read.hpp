@@ -20,11 +20,14 @@
 #pragma once
 
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/csv/detail/layout.hpp>
 #include <sstk/csv/detail/row_parser.hpp>
 #include <sstk/csv/options.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/read.hpp>
 
 #include <deque>
@@ -68,6 +71,15 @@ void assign_cell(const cell& c, V& out, const read_options& o) {
     }
 }
 
+// Invalid UTF-8 in a cell is an error at the cell (the record splitter only looks for ASCII).
+inline void check_cells_utf8(const std::vector<cell>& cells, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const cell& c = cells[i];
+        if (find_invalid_utf8(c.text) == error::npos) continue;
+        throw error(errc::syntax, "invalid UTF-8", c.offset).at_line_column(c.line, c.column);
+    }
+}
+
 inline std::string_view trimmed(std::string_view s) noexcept {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -103,7 +115,7 @@ public:
                 try {
                     assign_cell(cells[i], M::get(out), o);
                 } catch (error& e) {
-                    e.prepend_member(M::name);
+                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                     e.prepend_index(index);
                     throw;
                 }
@@ -137,7 +149,7 @@ public:
                 assign_cell(cells[i], value, o);
                 out.insert_or_assign(std::move(key), std::move(value));
             } catch (error& e) {
-                e.prepend_key(keys_[i]);
+                mask_if_secret(e, keys_[i]).prepend_key(keys_[i]);
                 e.prepend_index(index);
                 throw;
             }
@@ -160,7 +172,9 @@ class reader {
     static_assert(detail::is_row_v<E>, "sstk::csv::reader reads rows of DTOs or dictionaries");
 
 public:
-    explicit reader(const read_options& options = {}) : o_(options), parser_(options.separator, options.delimiter) {}
+    explicit reader(const read_options& options = {}) : o_(options), parser_(options.separator, options.delimiter) {
+        parser_.limit(o_);
+    }
 
     // Calls on_row(E&&) for every row completed by this chunk.
     template <class F>
@@ -183,6 +197,7 @@ private:
     template <class F>
     void record(const std::vector<detail::cell>& cells, std::size_t n, F& on_row) {
         record_offset_ = cells[0].offset;
+        check_cells_utf8(cells, n);
         if (!have_header_) {
             binder_.header(cells, n);
             have_header_ = true;
@@ -277,7 +292,14 @@ void read_list(std::string_view text, L& out, const read_options& o) {
     using E = unwrapped_t<I>;
     out.clear();
     reader<E> r(o);
-    const auto push = [&](E&& item) { out.push_back(I(std::move(item))); };
+    const auto push = [&](E&& item) {
+        if (out.size() >= o.max_collection_count) {
+            error e = limit_error("rows", "max_collection_count", o.max_collection_count, r.record_offset());
+            e.prepend_index(out.size());
+            throw e;
+        }
+        out.push_back(I(std::move(item)));
+    };
     r.feed(text, push);
     r.finish(push);
 }
@@ -286,8 +308,10 @@ void read_list(std::string_view text, L& out, const read_options& o) {
 template <class F>
 void single_record(std::string_view text, const read_options& o, F&& on_cells) {
     row_parser p(o.separator, o.delimiter);
+    p.limit(o);
     std::size_t records = 0;
     const auto each = [&](const std::vector<cell>& cells, std::size_t n) {
+        check_cells_utf8(cells, n);
         if (++records > 1) throw error(errc::syntax, "expected a single row of values", cells[0].offset).at_line_column(cells[0].line, cells[0].column);
         on_cells(cells, n);
     };
@@ -308,7 +332,7 @@ void document(std::string_view text, T& out, const read_options& o) {
                 try {
                     document(text, M::get(out), o);
                 } catch (error& e) {
-                    e.prepend_member(M::name);
+                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                     throw;
                 }
                 return;
@@ -358,10 +382,12 @@ void document(std::string_view text, T& out, const read_options& o) {
 }  // namespace detail
 
 // Reads a whole CSV document into `out` (reset first). Throws sstk::error with the row index and
-// member as its path ("[2].Rating"), byte offset, line and column.
+// member as its path ("[2].Rating"), byte offset, line and column; after a failure `out` is
+// valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {
+        check_document_size(text.size(), options);
         detail::document(text, out, options);
     } catch (error& e) {
         if (e.line() == 0) e.locate(text);

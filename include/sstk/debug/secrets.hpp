@@ -1,6 +1,8 @@
 // Which member and dictionary-key names mark secrets that must never reach a log.
 #pragma once
 
+#include <sstk/core/error.hpp>
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -53,5 +55,27 @@ private:
 
     std::vector<std::string> patterns_;
 };
+
+// True when `name` (a member's wire or C++ name, or a dictionary key) marks a secret by the
+// default patterns. The readers use it to keep secret values out of error messages.
+inline bool is_secret_name(std::string_view name) {
+    static const secret_names defaults;
+    return defaults.matches(name);
+}
+
+// Withholds the message of an error raised while reading the value of a secret member or
+// dictionary entry: parsers quote the text they could not read ("'hunter2' is not ..."), and
+// that text is the secret. Kind, member path and position stay; the messages of limit errors
+// (which name a limit, never the input) stay too.
+inline error& withhold_secret_value(error& e) {
+    if (e.kind() != errc::limit_exceeded) e.reword("the value of a secret member is not shown");
+    return e;
+}
+
+// withhold_secret_value(e) when `name` (or the member's C++ name) is secret; returns e.
+inline error& mask_if_secret(error& e, std::string_view name, std::string_view cpp_name = {}) {
+    if (is_secret_name(name) || (!cpp_name.empty() && is_secret_name(cpp_name))) withhold_secret_value(e);
+    return e;
+}
 
 }  // namespace sstk

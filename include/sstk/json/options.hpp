@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sstk/core/casing.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/types/floating.hpp>
 #include <sstk/types/guid.hpp>
 #include <sstk/types/time_zone.hpp>
@@ -78,7 +79,9 @@ struct unknown_member {
     std::size_t offset;  // byte offset of its key
 };
 
-struct read_options {
+// Derives from sstk::read_limits: max_depth, max_document_size, max_string_length,
+// max_collection_count and max_members are set here directly (docs/limits.md).
+struct read_options : sstk::read_limits {
     unknown_member_policy unknown_members = unknown_member_policy::skip;
     // Bare numbers read into a DateTime are Unix seconds (unix_time) or milliseconds
     // (unix_time_ms), as with ServiceStack's DateHandler; with any other handler they are errors
@@ -86,7 +89,6 @@ struct read_options {
     json::date_handler date_handler = json::date_handler::timestamp_offset;
     // The zone used when a date with an offset is converted to a Local DateTime.
     const time_zone* zone = nullptr;
-    std::size_t max_depth = 64;
     // With unknown_member_policy::collect: where the unknown members go (appended).
     std::vector<unknown_member>* unknown = nullptr;
 };

@@ -16,11 +16,14 @@
 #pragma once
 
 #include <sstk/core/enumerators.hpp>
-#include <sstk/core/member_lookup.hpp>
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
+#include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/json/options.hpp>
 #include <sstk/text/scalar.hpp>
 #include <sstk/types/base64.hpp>
@@ -138,7 +141,7 @@ private:
     }
 
     void enter() {
-        if (++depth_ > o_.max_depth) fail(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+        if (++depth_ > o_.depth()) throw depth_error(o_, pos_ - 1);  // on the bracket just read
     }
     void leave() noexcept { --depth_; }
 
@@ -191,11 +194,13 @@ private:
         enter();
         std::array<bool, member_names<T>::size + 1> seen{};
         std::size_t next = 0;  // documents mostly list members in the order this DTO writes them
+        std::size_t members = 0;
         if (peek() == '}') {
             ++pos_;
         } else {
             do {
                 const std::size_t key_offset = pos_;
+                check_member_count(++members, o_, key_offset);
                 const std::string_view key = read_key();
                 const std::size_t index = next < member_names<T>::size && sstk::detail::iequals(member_names<T>::names[next], key)
                                               ? next
@@ -223,7 +228,7 @@ private:
                     try {
                         value(M::get(out));
                     } catch (error& e) {
-                        e.prepend_member(M::name);
+                        mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                         throw;
                     }
                 });
@@ -299,6 +304,7 @@ private:
             ++pos_;
         } else {
             do {
+                check_collection_count(i + 1, o_, pos_);
                 path_scope scope(*this, i);
                 try {
                     if constexpr (reuse) {
@@ -336,8 +342,10 @@ private:
             leave();
             return;
         }
+        std::size_t count = 0;
         do {
             const std::size_t key_offset = pos_;
+            check_collection_count(++count, o_, key_offset);
             std::string key_text(read_key());
             path_scope scope(*this, key_text, true);
             try {
@@ -347,7 +355,7 @@ private:
                 value(item);
                 out.insert_or_assign(std::move(key), std::move(item));  // duplicates: last wins
             } catch (error& e) {
-                e.prepend_key(key_text);
+                mask_if_secret(e, key_text).prepend_key(key_text);
                 throw;
             }
         } while (next_item('}'));
@@ -367,7 +375,9 @@ private:
                 leave();
                 return;
             }
+            std::size_t count = 0;
             do {
+                check_collection_count(++count, o_, pos_);
                 scalar s = read_scalar();
                 std::uint8_t b = 0;
                 convert(s, b);
@@ -387,7 +397,9 @@ private:
         const std::size_t start = pos_;
         skip_value();
         boost::system::error_code ec;
-        out = boost::json::parse(in_.substr(start, pos_ - start), ec);
+        boost::json::parse_options po;  // skip_value has applied the limits; keep boost's depth in step
+        po.max_depth = o_.depth() - depth_;
+        out = boost::json::parse(in_.substr(start, pos_ - start), ec, {}, po);
         if (ec) fail_at(start, errc::syntax, "not strict JSON: " + ec.message());
     }
 
@@ -403,7 +415,10 @@ private:
                 leave();
                 return;
             }
+            std::size_t count = 0;
             do {
+                if (close == '}') check_member_count(++count, o_, pos_);
+                else check_collection_count(++count, o_, pos_);
                 if (close == '}') (void)read_key();
                 skip_value();
             } while (next_item(close));
@@ -427,6 +442,7 @@ private:
         const std::size_t start = pos_;
         while (word_char_at(pos_)) ++pos_;
         if (pos_ == start) fail(errc::syntax, std::string("unexpected character '") + c + "'");
+        check_string_length(pos_ - start, o_, start);
         s.text = in_.substr(start, pos_ - start);
         s.null = s.text == "null";
         return s;
@@ -451,15 +467,19 @@ private:
         while (i < n && base[i] != '"' && base[i] != '\\') ++i;
         if (i >= n) fail_at(start - 1, errc::syntax, "unterminated string");
         if (base[i] == '"') {
+            check_string_length(i - start, o_, start - 1);  // before anything is copied
             pos_ = i + 1;
             return in_.substr(start, i - start);
         }
         pos_ = i;
+        check_string_length(pos_ - start, o_, start - 1);
         buffer_.assign(in_.substr(start, pos_ - start));
         while (pos_ < in_.size()) {
+            if (buffer_.size() > o_.max_string_length) check_string_length(buffer_.size(), o_, start - 1);
             const char c = in_[pos_];
             if (c == '"') {
                 ++pos_;
+                check_string_length(buffer_.size(), o_, start - 1);
                 return buffer_;
             }
             if (c != '\\') {
@@ -618,10 +638,13 @@ private:
 }  // namespace detail
 
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line
-// and column; `out` is unspecified after a failure.
+// and column; after a failure `out` is valid but unspecified (docs/limits.md). The limits of
+// `options` (sstk::read_limits) bound the document, and invalid UTF-8 is an error.
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {
+        check_document_size(text.size(), options);
+        check_utf8(text);
         detail::reader(text, options).document(out);
     } catch (error& e) {
         e.locate(text);

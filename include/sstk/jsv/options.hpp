@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sstk/core/casing.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/types/date_time.hpp>
 #include <sstk/types/floating.hpp>
 #include <sstk/types/guid.hpp>
@@ -30,10 +31,10 @@ enum class unknown_member_policy : unsigned char {
     error,  // reject the document
 };
 
-struct read_options {
+// Derives from sstk::read_limits (docs/limits.md).
+struct read_options : sstk::read_limits {
     unknown_member_policy unknown_members = unknown_member_policy::skip;
     const time_zone* zone = nullptr;  // zone for dates with an offset read into a Local DateTime
-    std::size_t max_depth = 64;
 };
 
 }  // namespace sstk::jsv

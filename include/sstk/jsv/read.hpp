@@ -20,10 +20,13 @@
 #pragma once
 
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/options.hpp>
 #include <sstk/text/scalar.hpp>
 #include <sstk/types/base64.hpp>
@@ -130,7 +133,7 @@ private:
     }
 
     void enter() {
-        if (++depth_ > o_.max_depth) fail(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+        if (++depth_ > o_.depth()) throw depth_error(o_, pos_ == 0 ? 0 : pos_ - 1);  // on the bracket just read
     }
     void leave() noexcept { --depth_; }
 
@@ -176,6 +179,7 @@ private:
             leave();
             return;
         }
+        std::size_t members = 0;
         do {
             skip_ws();
             if (!at_end() && in_[pos_] == '}') {  // trailing comma
@@ -183,6 +187,7 @@ private:
                 break;
             }
             const std::size_t key_offset = pos_;
+            check_member_count(++members, o_, key_offset);
             const std::string key = read_key();
             const std::size_t index = member_lookup<T>::find(key);
             if (index == member_lookup<T>::size) {
@@ -196,7 +201,7 @@ private:
                 try {
                     value(M::get(out));
                 } catch (error& e) {
-                    e.prepend_member(M::name);
+                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                     throw;
                 }
             });
@@ -262,6 +267,7 @@ private:
 
     template <class T>
     void item(T& out, std::size_t i) {
+        check_collection_count(i + 1, o_, pos_);
         try {
             typename T::value_type v{};
             value(v);
@@ -288,6 +294,7 @@ private:
             leave();
             return;
         }
+        std::size_t count = 0;
         do {
             skip_ws();
             if (!at_end() && in_[pos_] == '}') {
@@ -295,6 +302,7 @@ private:
                 break;
             }
             const std::size_t key_offset = pos_;
+            check_collection_count(++count, o_, key_offset);
             const std::string key_text = read_key();
             try {
                 typename T::key_type key{};
@@ -304,7 +312,7 @@ private:
                 value(item);
                 out.insert_or_assign(std::move(key), std::move(item));  // duplicates: the last one wins
             } catch (error& e) {
-                e.prepend_key(key_text);
+                mask_if_secret(e, key_text).prepend_key(key_text);
                 throw;
             }
         } while (next_item('}', "map"));
@@ -327,6 +335,7 @@ private:
             if (!in_.empty() && in_[0] == '"') {
                 out.assign(read_quoted());
             } else {
+                check_string_length(in_.size(), o_, 0);
                 out.assign(in_);
                 pos_ = in_.size();
             }
@@ -335,6 +344,7 @@ private:
         if (!at_end() && (in_[pos_] == '{' || in_[pos_] == '[')) {
             const std::size_t start = pos_;
             skip_value();
+            check_string_length(pos_ - start, o_, start);
             out.assign(in_.substr(start, pos_ - start));
             return;
         }
@@ -357,6 +367,7 @@ private:
         }
         const std::size_t start = pos_;
         while (!at_terminator()) ++pos_;
+        check_string_length(pos_ - start, o_, start);
         t.text = in_.substr(start, pos_ - start);
         t.null = t.text.empty();
         return t;
@@ -371,10 +382,12 @@ private:
             if (at_end()) fail_at(open, errc::syntax, "unterminated quoted value");
             const char c = in_[pos_++];
             if (c != '"') {
+                if (buffer_.size() == o_.max_string_length) check_string_length(buffer_.size() + 1, o_, open);
                 buffer_ += c;
                 continue;
             }
             if (!at_end() && in_[pos_] == '"') {
+                if (buffer_.size() == o_.max_string_length) check_string_length(buffer_.size() + 1, o_, open);
                 buffer_ += '"';
                 ++pos_;
                 continue;
@@ -408,7 +421,7 @@ private:
                 if (d == '"') quoted = !quoted;  // "" toggles twice: still inside
                 else if (quoted) continue;
                 else if (d == '{' || d == '[') {
-                    if (++depth > o_.max_depth) fail(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
+                    if (depth_ + ++depth > o_.depth()) throw depth_error(o_, pos_);
                 } else if ((d == '}' || d == ']') && --depth == 0) {
                     ++pos_;
                     return;
@@ -432,6 +445,7 @@ private:
             if (!at_end() && in_[pos_] == '}') ++pos_;
             else {
                 do {
+                    check_member_count(obj.size() + 1, o_, pos_);
                     const std::string key = read_key();
                     boost::json::value v;
                     any(v);
@@ -450,6 +464,7 @@ private:
             if (!at_end() && in_[pos_] == ']') ++pos_;
             else {
                 do {
+                    check_collection_count(arr.size() + 1, o_, pos_);
                     boost::json::value v;
                     any(v);
                     arr.push_back(std::move(v));
@@ -530,10 +545,13 @@ private:
 }  // namespace detail
 
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line and
-// column; `out` is unspecified after a failure.
+// column; after a failure `out` is valid but unspecified (docs/limits.md). The limits of
+// `options` (sstk::read_limits) bound the document, and invalid UTF-8 is an error.
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {
+        check_document_size(text.size(), options);
+        check_utf8(text);
         detail::reader(text, options).document(out);
     } catch (error& e) {
         e.locate(text);

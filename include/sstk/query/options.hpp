@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sstk/core/casing.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/jsv/options.hpp>
 #include <sstk/types/date_time.hpp>
 #include <sstk/types/floating.hpp>
@@ -67,18 +68,19 @@ struct write_options {
     }
 };
 
-struct read_options {
+// Derives from sstk::read_limits (docs/limits.md): max_members bounds the key=value pairs,
+// max_string_length each decoded key and value (and a repeated key's joined value).
+struct read_options : sstk::read_limits {
     // '+' is a space in query strings and form bodies as ASP.NET decodes them; off for a
     // decoder that keeps '+' (e.g. a path segment).
     bool plus_as_space = true;
     jsv::unknown_member_policy unknown_members = jsv::unknown_member_policy::skip;
     const time_zone* zone = nullptr;
-    std::size_t max_depth = 64;
 
     jsv::read_options jsv() const {
         jsv::read_options o;
         o.zone = zone;
-        o.max_depth = max_depth;
+        o.limits() = limits();
         return o;
     }
 };

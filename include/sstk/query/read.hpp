@@ -15,10 +15,13 @@
 #pragma once
 
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/read.hpp>
 #include <sstk/jsv/write.hpp>
 #include <sstk/query/encoding.hpp>
@@ -52,9 +55,11 @@ public:
         out = T{};
         std::size_t i = 0;
         if (!in_.empty() && in_[0] == '?') i = 1;
+        std::size_t pairs = 0;
         while (i <= in_.size()) {
             std::size_t end = in_.find('&', i);
             if (end == std::string_view::npos) end = in_.size();
+            if (end > i) check_member_count(++pairs, o_, i);
             if (end > i) pair(i, end);
             i = end + 1;
         }
@@ -65,7 +70,7 @@ public:
                 try {
                     assign(values_[m], M::get(out));
                 } catch (error& e) {
-                    e.prepend_member(M::name);
+                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                     throw;
                 }
             });
@@ -116,17 +121,23 @@ private:
             b.text = std::move(value);
             b.exact = b.text == raw_value;
         }
+        check_string_length(b.text.size(), o_, value_at);  // a repeated key's values joined
         b.offset = value_at;
         b.present = true;
     }
 
     void decode(std::string& out, std::string_view raw, std::size_t at) const {
+        // Every decoded byte takes at most three raw ones: refuse a long value before decoding it.
+        if ((raw.size() + 2) / 3 > o_.max_string_length) check_string_length((raw.size() + 2) / 3, o_, at);
         try {
             percent_decode(out, raw, o_.plus_as_space);
         } catch (error& e) {
             e.at_offset(at + (e.offset() == error::npos ? 0 : e.offset()));
             throw;
         }
+        check_string_length(out.size(), o_, at);
+        // Percent-escapes can spell any byte: the decoded text is what must be UTF-8.
+        if (find_invalid_utf8(out) != error::npos) throw error(errc::syntax, "invalid UTF-8 (after percent-decoding)", at);
     }
 
     template <class V>
@@ -156,11 +167,13 @@ private:
 }  // namespace detail
 
 // Binds a query string (with or without its leading '?') or a form body onto `out`, which is
-// reset first. Throws sstk::error with member path, offset, line and column.
+// reset first. Throws sstk::error with member path, offset, line and column; after a failure
+// `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     static_assert(described_class<T>, "sstk::query binds onto DTOs (described structs)");
     try {
+        check_document_size(text.size(), options);
         detail::binder<T>(text, options).bind(out);
     } catch (error& e) {
         e.locate(text);

@@ -3,6 +3,7 @@
 // (research/datacontract-xml.md §3, servicestack-formats.md §4.1).
 #pragma once
 
+#include <sstk/core/limits.hpp>
 #include <sstk/types/floating.hpp>
 #include <sstk/types/time_zone.hpp>
 
@@ -64,12 +65,12 @@ enum class member_order_policy : unsigned char {
 // them; so does sstk by default.
 enum class unknown_element_policy : unsigned char { skip, error };
 
-struct read_options {
+// Derives from sstk::read_limits (docs/limits.md).
+struct read_options : sstk::read_limits {
     member_order_policy order = member_order_policy::any;
     unknown_element_policy unknown_elements = unknown_element_policy::skip;
     // The zone a dateTime with an offset is converted into (XmlConvert RoundtripKind gives Local).
     const time_zone* zone = nullptr;
-    std::size_t max_depth = 64;
 };
 
 }  // namespace sstk::xml

@@ -1,6 +1,13 @@
 // DataContract XML reader: pugixml parses the document (DTDs rejected, no entity expansion), then
 // the tree is walked straight into the DTO.
 //
+// Hostile input (docs/limits.md): before pugixml sees the document, it must be within
+// max_document_size, be valid UTF-8, hold no character XML 1.0 forbids (NUL and the other C0
+// controls but tab, CR and LF), reference only the five predefined entities and characters XML
+// allows (`&#xD800;` and `&#0;` are errors), declare no DTD (`<!DOCTYPE`, `<!ENTITY`: so no
+// billion laughs and no external entities), and nest elements no deeper than the depth limit
+// (so a 10^6-deep document is refused before any tree is built).
+//
 //   auto resp = sstk::xml::read<ResetPasswordResponse>(body);      // throws sstk::error
 //   auto r    = sstk::xml::try_read<ResetPasswordResponse>(body);  // sstk::result<T>
 //
@@ -22,9 +29,12 @@
 
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
+#include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/debug/secrets.hpp>
 #include <sstk/types/base64.hpp>
 #include <sstk/types/char16.hpp>
 #include <sstk/types/date_time.hpp>
@@ -53,6 +63,110 @@ namespace detail {
 
 constexpr bool is_xml_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets).
+constexpr bool is_xml_char(std::uint32_t c) noexcept {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Checks the reference at s[i] == '&' and returns the offset after it: one of the five
+// predefined entities or a character reference to an XML character. Any other entity would need
+// a DTD. Messages never quote the input (it may be a secret).
+inline std::size_t check_reference(std::string_view s, std::size_t i) {
+    const std::size_t semi = s.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 12)
+        throw error(errc::syntax, "'&' must begin an entity or character reference (a literal & is written &amp;)", i);
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") return semi + 1;
+    if (name.empty() || name[0] != '#')
+        throw error(errc::unsupported, "reference to an undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references; DTDs are not accepted)", i);
+    const bool hex = name.size() > 1 && name[1] == 'x';
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    std::uint32_t v = 0;
+    bool ok = !digits.empty();
+    for (const char c : digits) {
+        unsigned d;
+        if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
+        else {
+            ok = false;
+            break;
+        }
+        v = v * (hex ? 16u : 10u) + d;
+        if (v > 0x10FFFF) {
+            ok = false;
+            break;
+        }
+    }
+    if (!ok) throw error(errc::syntax, "malformed character reference", i);
+    if (!is_xml_char(v)) throw error(errc::invalid_value, "character reference to a character XML does not allow (NUL, a control character, a lone surrogate)", i);
+    return semi + 1;
+}
+
+// What pugixml is not asked to check (see the header comment): characters, references, DTDs and
+// element depth. `max_elements` is the deepest element nesting allowed.
+inline void check_document_text(std::string_view s, std::size_t max_elements, const read_limits& limits) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            throw error(errc::syntax, c == 0 ? "NUL byte (XML does not allow it)" : "control character (XML does not allow it)", i);
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+        if (c == 0xEF && i + 2 < s.size() && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'))
+            throw error(errc::syntax, "U+FFFE or U+FFFF (XML does not allow them)", i);
+    }
+    const auto starts = [&](std::size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; };
+    std::size_t depth = 0;
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const char c = s[i];
+        if (c == '&') {
+            i = check_reference(s, i);
+            continue;
+        }
+        if (c != '<') {
+            ++i;
+            continue;
+        }
+        // An unterminated construct is left for pugixml to report.
+        std::string_view close;
+        if (starts(i, "<!--")) close = "-->";
+        else if (starts(i, "<![CDATA[")) close = "]]>";
+        else if (starts(i, "<?")) close = "?>";
+        else if (starts(i, "<!")) throw error(errc::unsupported, "a DTD or markup declaration (<!DOCTYPE>, <!ENTITY>) is not accepted", i);
+        else if (starts(i, "</")) close = ">";
+        if (!close.empty()) {
+            if (close == ">" && depth > 0) --depth;
+            const std::size_t end = s.find(close, i + 2);
+            if (end == std::string_view::npos) return;
+            i = end + close.size();
+            continue;
+        }
+        // A start tag: to its '>', through quoted attribute values (whose references count too).
+        std::size_t j = i + 1;
+        char quote = 0;
+        while (j < n) {
+            const char d = s[j];
+            if (quote != 0) {
+                if (d == quote) quote = 0;
+                else if (d == '&') {
+                    j = check_reference(s, j);
+                    continue;
+                }
+            } else if (d == '"' || d == '\'') {
+                quote = d;
+            } else if (d == '>') {
+                break;
+            }
+            ++j;
+        }
+        if (j >= n) return;
+        if (s[j - 1] != '/' && ++depth > max_elements) throw depth_error(limits, i);
+        i = j + 1;
+    }
+}
+
 // Member elements of T in DataContract order: local name and namespace.
 template <class T>
 struct member_keys {
@@ -79,6 +193,10 @@ public:
 
     template <class T>
     void document(std::string_view text, T& out) {
+        check_document_size(text.size(), o_);
+        check_utf8(text);
+        // Elements nest one deeper than values: the innermost element holds a scalar's text.
+        check_document_text(text, o_.depth() + 1, o_);
         // Explicit options: no parse_wconv/wnorm attribute rewriting; DOCTYPE kept as a node so
         // it can be refused (pugixml never expands entities beyond the five predefined ones).
         constexpr unsigned options = pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata | pugi::parse_ws_pcdata |
@@ -164,8 +282,7 @@ private:
     }
 
     void enter(pugi::xml_node n) {
-        if (++depth_ > o_.max_depth)
-            throw error(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")", offset_of(n));
+        if (++depth_ > o_.depth()) throw depth_error(o_, offset_of(n));
     }
     void leave() noexcept { --depth_; }
 
@@ -209,8 +326,10 @@ private:
         const auto& keys = member_keys<T>::get();
         std::vector<bool> seen(keys.size(), false);
         std::size_t next = 0;
+        std::size_t members = 0;
         for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
+            check_member_count(++members, o_, offset_of(child));
             const qname q = name_of(child);
             // A name can belong to two members when a derived class redeclares a base member in
             // the same namespace (C# `new`): they arrive in data-contract order, so take the
@@ -234,7 +353,7 @@ private:
                 try {
                     value(child, M::get(out));
                 } catch (error& e) {
-                    e.prepend_member(M::name);
+                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
                     throw;
                 }
             });
@@ -258,6 +377,7 @@ private:
                 unknown(child, "an item of " + stable_name_of<T>().name);
                 continue;
             }
+            check_collection_count(i + 1, o_, offset_of(child));
             Item x{};
             try {
                 value(child, x);
@@ -282,6 +402,7 @@ private:
                 unknown(child, "an entry of " + stable_name_of<T>().name);
                 continue;
             }
+            check_collection_count(i + 1, o_, offset_of(child));
             enter(child);
             typename T::key_type k{};
             typename T::mapped_type v{};
@@ -301,6 +422,8 @@ private:
                 }
                 if (!has_key) throw error(errc::missing_member, "dictionary entry without a Key", offset_of(child));
             } catch (error& e) {
+                if constexpr (std::is_convertible_v<const typename T::key_type&, std::string_view>)
+                    if (has_key) mask_if_secret(e, k);
                 e.prepend_index(i);
                 throw;
             }
@@ -375,6 +498,7 @@ private:
     void primitive(pugi::xml_node n, T& out) {
         std::size_t at = 0;
         const std::string_view s = text_of(n, at);
+        check_string_length(s.size(), o_, at);
         try {
             parse_scalar(s, out);
         } catch (error& e) {
@@ -477,7 +601,8 @@ private:
 
 }  // namespace detail
 
-// Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column.
+// Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;
+// after a failure `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
     try {

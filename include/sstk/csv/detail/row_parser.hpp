@@ -6,6 +6,7 @@
 #pragma once
 
 #include <sstk/core/error.hpp>
+#include <sstk/core/limits.hpp>
 
 #include <cstddef>
 #include <string>
@@ -25,6 +26,13 @@ struct cell {
 class row_parser {
 public:
     row_parser(char separator, char delimiter) : sep_(separator), delim_(delimiter) {}
+
+    // Bounds each cell to max_string_length bytes and each record to max_members cells, so one
+    // record can never hold more than that (the streaming readers hold one record at a time).
+    void limit(const read_limits& l) noexcept {
+        max_cell_ = l.max_string_length;
+        max_cells_ = l.max_members;
+    }
 
     // Calls on_record(const std::vector<cell>&, std::size_t count) for each complete record;
     // only the first `count` cells are the record's (the vector is reused).
@@ -83,6 +91,7 @@ private:
     }
 
     cell& current() {
+        if (count_ >= max_cells_) throw limit_error("row", "max_members", max_cells_, offset_).at_line_column(line_, column_);
         if (cells_.size() <= count_) cells_.emplace_back();
         return cells_[count_];
     }
@@ -96,7 +105,12 @@ private:
         c.column = column_;
     }
 
-    void append(char c) { cells_[count_].text += c; }
+    void append(char c) {
+        cell& cur = cells_[count_];
+        if (cur.text.size() >= max_cell_)
+            throw limit_error("cell", "max_string_length", max_cell_, cur.offset).at_line_column(cur.line, cur.column);
+        cur.text += c;
+    }
 
     template <class F>
     void end_record(F& on_record) {
@@ -198,6 +212,8 @@ private:
 
     char sep_;
     char delim_;
+    std::size_t max_cell_ = static_cast<std::size_t>(-1);
+    std::size_t max_cells_ = static_cast<std::size_t>(-1);
     state state_ = state::field_start;
     bool pending_cr_ = false;
     unsigned bom_ = 0;
