@@ -27,6 +27,7 @@
 #include <sstk/http.hpp>
 
 #include <sstk/apis/platform_api.hpp>
+#include <sstk/core/limits.hpp>
 #include <sstk/core/walker.hpp>
 
 #include <iostream>
@@ -219,6 +220,18 @@ auto r    = sstk::xml::try_read<PasswordResetResponse>(text);                   
     expect(body.size() > req.size() && r && *r == resp, "xml.md");
 }
 
+void limits_api() {
+    using Order = sstk::apis::platform_api::PasswordReset;
+    const std::string body = sstk::json::write(Order{});
+    sstk::read_limits my_service_limits;
+    my_service_limits.max_members = 100;
+sstk::json::read_options o;
+o.max_string_length = 1 << 20;      // one limit
+o.limits() = my_service_limits;     // or all five
+auto dto = sstk::json::read<Order>(body, o);
+    expect(dto == Order{} && o.max_members == 100, "limits.md");
+}
+
 }  // namespace
 
 int main() {
@@ -231,6 +244,7 @@ int main() {
     http_server();
     json_api();
     xml_api();
+    limits_api();
     std::cout << (failures == 0 ? "doc snippets: ok\n" : "doc snippets: FAILED\n");
     return failures == 0 ? 0 : 1;
 }
