@@ -7,6 +7,7 @@
 
 #include <sstk/apis/platform_api.hpp>
 #include <sstk/host/service_host.hpp>
+#include <sstk/http/response.hpp>
 
 #include <catch2/catch.hpp>
 
