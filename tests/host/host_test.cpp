@@ -240,8 +240,10 @@ TEST_CASE("host: graceful shutdown finishes requests in flight and closes idle c
     CHECK(idle.receive(std::chrono::milliseconds(500)).find("Hello, I!") != std::string::npos);
 
     raw_peer busy(port);
+    const int before = slow_started;
     busy.send("GET /slow?millis=400 HTTP/1.1\r\nHost: x\r\n\r\n");
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the handler is running
+    for (int i = 0; i < 500 && slow_started == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(slow_started > before);  // the handler is running
     std::thread stopper([&] { h.stop(); });
 
     bool closed = false;

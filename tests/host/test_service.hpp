@@ -9,6 +9,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -78,6 +79,9 @@ constexpr auto sstk_contract(sstk::type_tag<Upload>) {
     return sstk::contract("Upload").clr_namespace("Test.ServiceModel").returns<HelloResponse>().routes(sstk::route("/upload", "POST"));
 }
 
+// How many Slow handlers have started (tests wait for one to be in flight).
+inline std::atomic<int> slow_started{0};
+
 inline void register_test_service(sstk::host::service_host& host) {
     using namespace sstk;
     host.handle<Hello>([](const Hello& req) {
@@ -107,6 +111,7 @@ inline void register_test_service(sstk::host::service_host& host) {
         throw std::runtime_error("boom");
     });
     host.handle<Slow>([](const Slow& req) {
+        ++slow_started;
         std::this_thread::sleep_for(std::chrono::milliseconds(req.Millis.value_or(0)));
         HelloResponse r;
         r.Result = "slept";
