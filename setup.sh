@@ -9,7 +9,7 @@ set -euo pipefail
 # The program `./setup.sh example` builds and runs (an example_<name> target, docs/examples/<name>.cpp).
 EXAMPLE_TARGET="${SSTK_EXAMPLE_TARGET:-example_seed_dtos}"
 PACKAGES=(cmake g++ clang-14 libclang-rt-14-dev libboost1.81-dev libboost-json1.81-dev
-          libpugixml-dev catch2 python3
+          libpugixml-dev catch2 python3 libssl-dev openssl libsodium-dev libsqlite3-dev
           mono-mcs libmono-system-runtime-serialization4.0-cil libmono-system-xml4.0-cil)
 GCC_CXX=g++            # Debian 12: g++ 12
 CLANG_CXX=clang++-14
