@@ -56,12 +56,14 @@
 
 namespace sstk::client {
 
+// Every member has an initializer, so designated initializers ({.format = ..., .tls = {...}})
+// stay free of -Wmissing-field-initializers.
 struct tls_options {
     bool verify_peer = true;        // verify the certificate chain and the host name
     bool use_system_store = true;   // trust the system's CAs (/etc/ssl/certs)
-    std::string ca_pem;             // extra CA certificates to trust, PEM text (e.g. a test CA)
-    std::string ca_file;            // extra CA certificates to trust, a PEM file
-    std::string server_name;        // the name to verify and send as SNI; empty: the URL's host
+    std::string ca_pem{};           // extra CA certificates to trust, PEM text (e.g. a test CA)
+    std::string ca_file{};          // extra CA certificates to trust, a PEM file
+    std::string server_name{};      // the name to verify and send as SNI; empty: the URL's host
 };
 
 // How an API key is sent (ServiceStack's API key auth provider takes the key as a bearer token
@@ -77,12 +79,12 @@ struct client_options {
     bool keep_alive = true;
     std::size_t max_response_size = std::size_t(64) << 20;
     std::string user_agent = "sstk";
-    http::header_list headers;                          // sent with every request
-    std::optional<std::string> bearer_token;            // Authorization: Bearer ...
-    std::optional<std::string> api_key;
+    http::header_list headers{};                        // sent with every request
+    std::optional<std::string> bearer_token{};          // Authorization: Bearer ...
+    std::optional<std::string> api_key{};
     api_key_style api_key_as = api_key_style::bearer;
     std::string api_key_header = "X-Api-Key";           // for api_key_style::header
-    tls_options tls;
+    tls_options tls{};
     http::request_options request{};                    // body writer options; verb/endpoint/accept are set per call
     http::response_options response{};                  // body reader options; `expected` is set per call
 };

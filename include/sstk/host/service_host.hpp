@@ -100,9 +100,9 @@ struct host_options {
     std::chrono::milliseconds shutdown_timeout{5'000};      // stop(): in-flight requests get this long
     http::bind_options bind{};
     http::body_write_options write = http::body_write_options::server();
-    std::optional<tls_identity> tls;
+    std::optional<tls_identity> tls{};
     std::string server_header = "sstk";
-    std::function<void(const request_log&)> log;             // called on the I/O threads
+    std::function<void(const request_log&)> log{};           // called on the I/O threads
 };
 
 // What a handler can see of the HTTP request besides its DTO, and set on the response.
