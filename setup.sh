@@ -15,6 +15,7 @@ GCC_CXX=g++            # Debian 12: g++ 12
 CLANG_CXX=clang++-14
 BUILD_ROOT=build       # gitignored
 TEST_TIMEOUT=600       # seconds, per ctest test
+FUZZ_SECONDS=10        # seconds each fuzz/<target> test fuzzes in the clang leg (after its replay)
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -30,8 +31,9 @@ Commands:
   test [gcc|clang]   Install missing packages, then run the whole test suite twice:
                        gcc:   ${GCC_CXX} 12, -O1 -g1, -Wall -Wextra -Werror, every public header
                               compiled on its own; build dir ${BUILD_ROOT}/gcc
-                       clang: ${CLANG_CXX}, -O1 -g1, ASan+UBSan (-fno-sanitize-recover=all);
-                              build dir ${BUILD_ROOT}/clang-asan
+                       clang: ${CLANG_CXX}, -O1 -g1, ASan+UBSan (-fno-sanitize-recover=all), plus
+                              the libFuzzer targets (tests/fuzz): each replays its corpus and
+                              regressions, then fuzzes ${FUZZ_SECONDS} s; build dir ${BUILD_ROOT}/clang-asan
                      each with all tests under ctest: the Catch2 unit tests, the docs/examples
                      programs, the install/find_package consumer test and the codegen tests
                      (Python unittest). Name one leg to run only that.
@@ -195,10 +197,12 @@ cmd_test() {
                 "${common[@]}" -DSSTK_SANITIZE=OFF -DSSTK_HEADER_CHECK=ON ;;
         clang)
             # Any sanitizer report fails its test (UBSan through -fno-sanitize-recover=all).
+            # The fuzzers (SSTK_BUILD_FUZZERS) need clang: they are built and run here.
             export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:detect_leaks=1}"
             export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
             run_leg "clang++-14, ASan+UBSan" "$BUILD_ROOT/clang-asan" "$CLANG_CXX" \
-                "${common[@]}" -DSSTK_SANITIZE=ON -DSSTK_HEADER_CHECK=OFF -DSSTK_TEST_CODEGEN=OFF ;;
+                "${common[@]}" -DSSTK_SANITIZE=ON -DSSTK_HEADER_CHECK=OFF -DSSTK_TEST_CODEGEN=OFF \
+                -DSSTK_BUILD_FUZZERS=ON "-DSSTK_FUZZ_SECONDS=$FUZZ_SECONDS" ;;
         esac
     done
 

@@ -11,8 +11,10 @@
 
 #include <sstk/core/error.hpp>
 #include <sstk/types/date_time.hpp>
+#include <sstk/types/time_span.hpp>
 
 #include <boost/describe/members.hpp>
+#include <boost/json/value.hpp>
 #include <boost/describe/modifiers.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -89,8 +91,46 @@ inline bool compare_date_kinds = true;
 // CSV target turns this on: an optional string holding "" then equals an empty optional.
 inline bool empty_string_is_null = false;
 
+// ServiceStack.Text drops dictionary entries whose value is null (IncludeNullValuesInDictionaries
+// is off by default; json/write.hpp does the same): a target comparing an object with its
+// ServiceStack-dialect JSON copy turns this on, and such entries of the first object are skipped.
+inline bool null_dictionary_values_dropped = false;
+
+// ServiceStack's TimeSpan text goes through a double of seconds (its TimeSpanConverter; see
+// fuzz_values.cpp), so a long span loses ticks: a target comparing an object with its
+// ServiceStack-dialect JSON copy turns this on, and spans then agree to 2^-32 of their size.
+inline bool servicestack_time_spans_lossy = false;
+
 template <class T>
 bool same(const T& a, const T& b);
+
+// A dynamic JSON value (object-typed members): numbers are equal by value, whatever their kind.
+// The writer follows .NET's number rules, so a double 2.0 is written "2" and reads back as an
+// integer (as ServiceStack.Text does for an object holding 2.0); the value is kept, the kind not.
+inline bool same_json(const boost::json::value& a, const boost::json::value& b) {
+    if (a.is_number() && b.is_number()) {
+        if (!a.is_double() && !b.is_double()) return a == b;
+        const double x = a.to_number<double>(), y = b.to_number<double>();
+        return (std::isnan(x) && std::isnan(y)) || x == y;
+    }
+    if (a.is_array() && b.is_array()) {
+        const auto &x = a.get_array(), &y = b.get_array();
+        if (x.size() != y.size()) return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (!same_json(x[i], y[i])) return false;
+        return true;
+    }
+    if (a.is_object() && b.is_object()) {
+        const auto &x = a.get_object(), &y = b.get_object();
+        if (x.size() != y.size()) return false;
+        for (const auto& kv : x) {
+            const auto* other = y.if_contains(kv.key());
+            if (!other || !same_json(kv.value(), *other)) return false;
+        }
+        return true;
+    }
+    return a == b;
+}
 
 namespace detail {
 template <class T>
@@ -103,6 +143,8 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 template <class T>
+concept map_of_optionals = requires { typename T::mapped_type; } && is_optional<typename T::mapped_type>::value;
+template <class T>
 struct is_pair : std::false_type {};
 template <class A, class B>
 struct is_pair<std::pair<A, B>> : std::true_type {};
@@ -112,6 +154,15 @@ template <class T>
 bool same(const T& a, const T& b) {
     if constexpr (std::is_floating_point_v<T>) {
         return (std::isnan(a) && std::isnan(b)) || a == b;
+    } else if constexpr (std::is_same_v<T, boost::json::value>) {
+        return same_json(a, b);
+    } else if constexpr (std::is_same_v<T, sstk::time_span>) {
+        if (!servicestack_time_spans_lossy) return a == b;
+        const auto x = a.ticks(), y = b.ticks();
+        const std::uint64_t diff = x > y ? static_cast<std::uint64_t>(x) - static_cast<std::uint64_t>(y)
+                                         : static_cast<std::uint64_t>(y) - static_cast<std::uint64_t>(x);
+        const std::uint64_t size = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+        return diff <= (size >> 32);
     } else if constexpr (std::is_same_v<T, sstk::date_time>) {
         return compare_date_kinds ? a == b : sstk::date_time::equals_ignoring_kind(a, b);
     } else if constexpr (detail::is_optional<T>::value) {
@@ -132,6 +183,15 @@ bool same(const T& a, const T& b) {
                 }
             });
         return eq;
+    } else if constexpr (detail::map_of_optionals<T>) {
+        auto i = std::begin(a), j = std::begin(b);
+        for (;; ++i, ++j) {
+            if (null_dictionary_values_dropped)
+                while (i != std::end(a) && !i->second) ++i;
+            if (i == std::end(a) || j == std::end(b)) break;
+            if (!same(i->first, j->first) || !same(i->second, j->second)) return false;
+        }
+        return i == std::end(a) && j == std::end(b);
     } else if constexpr (detail::range<T> && !std::is_convertible_v<T, std::string_view>) {
         auto i = std::begin(a), j = std::begin(b);
         for (; i != std::end(a) && j != std::end(b); ++i, ++j)

@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for longer than CI does:
 #   tests/fuzz/run_long.sh TARGET SECONDS [extra libFuzzer flags...]
-# TARGET is json, xml, csv, jsv, query, http or values. Builds build-fuzz/ (clang++-14,
+# TARGET is json, xml, csv, jsv, query, http, values or json_xml. Builds build-fuzz/ (clang++-14,
 # -DSSTK_BUILD_FUZZERS=ON) when needed, starts from tests/fuzz/corpus/TARGET and
 # tests/fuzz/regressions/TARGET, keeps what it finds in build-fuzz/runs/TARGET/corpus (never in
 # the checked-in corpus) and writes crashes to build-fuzz/runs/TARGET/. Prints the final stats.
 # Environment: SSTK_FUZZ_BUILD_DIR (default build-fuzz), SSTK_FUZZ_JOBS (parallel fuzzing
-# processes, default 1).
+# processes, default 1), SSTK_FUZZ_NO_BUILD=1 (run the fuzzer as built, e.g. while another build
+# is using the build directory).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."
 
 target="${1:?usage: tests/fuzz/run_long.sh TARGET SECONDS [libFuzzer flags...]}"
 seconds="${2:?usage: tests/fuzz/run_long.sh TARGET SECONDS [libFuzzer flags...]}"
 shift 2
-case "$target" in json|xml|csv|jsv|query|http|values) ;; *) echo "unknown target '$target'" >&2; exit 2 ;; esac
+case "$target" in json|xml|csv|jsv|query|http|values|json_xml) ;; *) echo "unknown target '$target'" >&2; exit 2 ;; esac
 
 build="${SSTK_FUZZ_BUILD_DIR:-build-fuzz}"
 jobs="${SSTK_FUZZ_JOBS:-1}"
@@ -22,7 +23,7 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DSSTK_BUILD_TESTS=ON -DSSTK_BUILD_EXAMPLES=OFF \
         -DSSTK_INSTALL=OFF -DSSTK_BUILD_FUZZERS=ON
 fi
-cmake --build "$build" --target "fuzz_$target"
+[[ -n "${SSTK_FUZZ_NO_BUILD:-}" ]] || cmake --build "$build" --target "fuzz_$target"
 
 run="$build/runs/$target"
 mkdir -p "$run/corpus"

@@ -59,14 +59,36 @@ def _load(text, source):
         doc = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as e:
         raise CodegenError("invalid JSON: %s (column %d)" % (e.msg, e.colno), source, e.lineno)
+    except RecursionError:
+        raise CodegenError("JSON nested too deeply", source)
     if not isinstance(doc, dict):
         raise CodegenError("expected a JSON object at the top level", source, 1)
-    return _norm(doc)
+    try:
+        return _norm(doc)
+    except RecursionError:
+        raise CodegenError("JSON nested too deeply", source)
 
 
 def _require(cond, msg, source, name=None):
     if not cond:
         raise CodegenError(msg, source, source.line_of(name) if name and hasattr(source, "line_of") else None)
+
+
+def _text(v, what, source, name=None):
+    """An optional string property: None when absent or empty; any other JSON type is an error."""
+    if v is None or v == "":
+        return None
+    _require(isinstance(v, str), "%s must be a string, not %s" % (what, json.dumps(v)[:60]), source, name)
+    return v
+
+
+def _list(v, what, source, name=None, of=None):
+    """An optional list property ([] when absent), of `of` items when given."""
+    if v is None:
+        return []
+    _require(isinstance(v, list) and (of is None or all(isinstance(x, of) for x in v)),
+             "%s must be a list%s, not %s" % (what, " of strings" if of is str else "", json.dumps(v)[:60]), source, name)
+    return v
 
 
 def _host(url):
@@ -81,7 +103,7 @@ def _type_ref(name, generic_args, source, nullable_hint=None):
     if not isinstance(name, str) or not name:
         raise CodegenError("type name missing or not a string: %r" % (name,), source)
     args = []
-    for a in generic_args or []:
+    for a in _list(generic_args, "genericArgs of %s" % name, source):
         if not isinstance(a, str):
             raise CodegenError("genericArgs must be strings, got %r" % (a,), source)
         args.append(parse_type(a, source))
@@ -106,11 +128,12 @@ def _member(p, tname, source):
     elif t.nullable is None and p.get("isEnum") and (p.get("type") or "").split("`")[0] != "Nullable":
         t = t.with_nullable(False)
     m = Member(name=name, type=t, origin=source.origin(tname))
-    m.description = p.get("description") or None
+    m.description = _text(p.get("description"), "description of %s.%s" % (tname, name), source, tname)
     dm = p.get("dataMember")
     if isinstance(dm, dict):
-        if dm.get("name") and dm["name"] != name:
-            m.wire_name = dm["name"]
+        wire = _text(dm.get("name"), "dataMember name of %s.%s" % (tname, name), source, tname)
+        if wire and wire != name:
+            m.wire_name = wire
         if isinstance(dm.get("order"), int):
             m.order = dm["order"]
         if dm.get("emitDefaultValue") is False:
@@ -119,7 +142,7 @@ def _member(p, tname, source):
             m.required = True
     if p.get("isRequired"):
         m.required = True
-    for a in p.get("attributes") or []:
+    for a in _list(p.get("attributes"), "attributes of %s.%s" % (tname, name), source, tname):
         if isinstance(a, dict) and a.get("name") == "IgnoreDataMember":
             m.ignored = True
     return m
@@ -130,22 +153,25 @@ def _typedef(mt, source):
     raw = mt.get("name")
     _require(isinstance(raw, str) and raw, "a MetadataType has no name", source)
     name = re.sub(r"`\d+$", "", raw)
-    ns = mt.get("namespace") or mt.get("typeNamespace")
+    ns = _text(mt.get("namespace"), "namespace of %s" % name, source, name) or \
+        _text(mt.get("typeNamespace"), "typeNamespace of %s" % name, source, name)
     t = TypeDef(name=name, namespace=ns, origin=source.origin(name))
     if mt.get("isGenericTypeDef") or (mt.get("genericArgs") and "`" in raw):
-        t.generic_params = [a for a in mt.get("genericArgs") or []]
+        t.generic_params = list(_list(mt.get("genericArgs"), "genericArgs of %s" % name, source, name, str))
     if mt.get("isInterface"):
         t.kind = "interface"
-    t.description = mt.get("description") or None
+    t.description = _text(mt.get("description"), "description of %s" % name, source, name)
     dc = mt.get("dataContract")
     if isinstance(dc, dict):
         t.data_contract = True
         if dc.get("namespace") is not None:
+            _require(isinstance(dc["namespace"], str), "dataContract namespace of %s must be a string" % name, source, name)
             t.xml_namespace = dc["namespace"]
     if ns == "ServiceStack" and t.xml_namespace is None:
         # [assembly: ContractNamespace("http://schemas.servicestack.net/types", ClrNamespace = "ServiceStack")]
         t.xml_namespace = SERVICESTACK_XML_NS
-    for a in mt.get("attributes") or []:
+    attributes = _list(mt.get("attributes"), "attributes of %s" % name, source, name)
+    for a in attributes:
         if isinstance(a, dict) and a.get("name") == "DataContract":
             t.data_contract = True
     if mt.get("isEnum"):
@@ -154,29 +180,30 @@ def _typedef(mt, source):
         _require(isinstance(names, list) and all(isinstance(n, str) for n in names),
                  "enumNames of %s must be a list of strings" % name, source, name)
         t.enum_names = list(names)
-        vals = mt.get("enumValues")
+        vals = _list(mt.get("enumValues"), "enumValues of %s" % name, source, name)
         if vals:
             _require(len(vals) == len(names), "enumValues of %s do not match enumNames" % name, source, name)
             try:
                 t.enum_values = [int(str(v)) for v in vals]
             except ValueError:
                 raise CodegenError("enumValues of %s are not integers: %r" % (name, vals), source, source.line_of(name))
-        wire = mt.get("enumMemberValues")
+        wire = _list(mt.get("enumMemberValues"), "enumMemberValues of %s" % name, source, name, str)
         if wire:
             _require(len(wire) == len(names), "enumMemberValues of %s do not match enumNames" % name, source, name)
             t.enum_wire = [w if w != n else None for w, n in zip(wire, names)]
-        t.flags = any(isinstance(a, dict) and a.get("name") == "Flags" for a in mt.get("attributes") or [])
+        t.flags = any(isinstance(a, dict) and a.get("name") == "Flags" for a in attributes)
         return t
     inh = mt.get("inherits")
     t.base_known = True
     if isinstance(inh, dict) and inh.get("name"):
         t.base = _type_ref(inh["name"], inh.get("genericArgs"), source)
     impl = []
-    for i in mt.get("implements") or []:
-        if isinstance(i, dict) and i.get("name"):
+    for i in _list(mt.get("implements"), "implements of %s" % name, source, name):
+        if isinstance(i, dict) and _text(i.get("name"), "an interface name of %s" % name, source, name):
             n = re.sub(r"`\d+$", "", i["name"])
-            if i.get("genericArgs"):
-                n += "<%s>" % ",".join(i["genericArgs"])
+            iargs = _list(i.get("genericArgs"), "genericArgs of %s's interface %s" % (name, n), source, name, str)
+            if iargs:
+                n += "<%s>" % ",".join(iargs)
             impl.append(n)
     t.implements = impl
     props = mt.get("properties")
@@ -199,7 +226,7 @@ def read(text, source):
     if isinstance(doc.get("api"), dict):
         app = doc.get("app") or {}
         if isinstance(app, dict):
-            svc.name = app.get("serviceName") or None
+            svc.name = _text(app.get("serviceName"), "app.serviceName", source)
             if isinstance(app.get("baseUrl"), str):
                 svc.host = _host(app["baseUrl"])
         doc = doc["api"]
@@ -230,8 +257,9 @@ def read(text, source):
             req.returns = TypeRef(resp.name)
         else:
             req.returns_known = False
-        if op.get("method"):
-            req.verb = str(op["method"]).upper()
+        method = _text(op.get("method"), "method of %s" % req.name, source, req.name)
+        if method:
+            req.verb = method.upper()
         routes = op.get("routes")
         if routes:
             _require(isinstance(routes, list), "routes of %s must be a list" % req.name, source, req.name)
@@ -239,8 +267,8 @@ def read(text, source):
             for r in routes:
                 _require(isinstance(r, dict) and isinstance(r.get("path"), str),
                          "a route of %s has no path" % req.name, source, req.name)
-                req.routes.append(Route(r["path"], r.get("verbs") or "", r.get("summary") or "",
-                                        r.get("notes") or ""))
+                req.routes.append(Route(r["path"], *(_text(r.get(k), "%s of a route of %s" % (k, req.name), source, req.name)
+                                                     or "" for k in ("verbs", "summary", "notes"))))
         if not _skip(req):
             svc.add_type(req)
         if resp is not None and not _skip(resp):

@@ -40,6 +40,7 @@
 #include <boost/json/value.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -101,12 +102,35 @@ public:
         } else if constexpr (appendable_sequence<T>) {
             array(out);
         } else {
+            if constexpr (std::is_same_v<T, char16_t>) {
+                if (lone_surrogate(out)) return;
+            }
             scalar s = read_scalar();
             convert(s, out);
         }
     }
 
 private:
+    // A char holding a lone surrogate has no UTF-8 form; the writer spells it "\uD83D" (as
+    // System.Text.Json does), so a char reads exactly that token back as the one code unit.
+    bool lone_surrogate(char16_t& out) {
+        skip_ws();
+        if (in_.size() - pos_ < 8 || in_.substr(pos_, 3) != "\"\\u" || in_[pos_ + 7] != '"') return false;
+        unsigned v = 0;
+        for (std::size_t i = pos_ + 3; i < pos_ + 7; ++i) {
+            const char h = in_[i];
+            v <<= 4;
+            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
+            else return false;
+        }
+        if (v < 0xD800 || v > 0xDFFF) return false;
+        out = static_cast<char16_t>(v);
+        pos_ += 8;
+        return true;
+    }
+
     [[noreturn]] void fail(errc kind, std::string message) const { throw error(kind, std::move(message), pos_); }
     [[noreturn]] static void fail_at(std::size_t offset, errc kind, std::string message) { throw error(kind, std::move(message), offset); }
 
@@ -290,10 +314,14 @@ private:
     }
 
     // Items are read over the existing ones where the container allows it (their storage is
-    // reused), then the container is cut to the items read.
+    // reused), then the container is cut to the items read. Not where c[n] is a proxy
+    // (std::vector<bool>): such items are read into a value and appended.
     template <class T>
     void array(T& out) {
-        constexpr bool reuse = requires(T& c, std::size_t n) { c[n]; c.resize(n); };
+        constexpr bool reuse = requires(T& c, std::size_t n) {
+            { c[n] } -> std::same_as<typename T::value_type&>;
+            c.resize(n);
+        };
         if (!open('[', "an array")) {
             out.clear();
             return;
