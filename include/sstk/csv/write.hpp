@@ -28,6 +28,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -68,10 +70,8 @@ public:
         simple_ = o.separator.size() == 1 && o.delimiter.size() == 1 && !o.row_separator.empty() &&
                   o.row_separator.find_first_not_of("\r\n") == std::string_view::npos;
         if (simple_) {
-            special_[static_cast<unsigned char>(o.separator[0])] = true;
-            special_[static_cast<unsigned char>(o.delimiter[0])] = true;
-            special_[static_cast<unsigned char>('\r')] = true;
-            special_[static_cast<unsigned char>('\n')] = true;
+            sep_ = o.separator[0];
+            delim_ = o.delimiter[0];
         }
     }
 
@@ -303,14 +303,30 @@ private:
     bool needs_quotes(std::string_view s) const noexcept {
         if (s.empty()) return false;
         if (s.front() == '[' || s.front() == '{') return true;
-        if (simple_) {
-            for (const char c : s)
-                if (special_[static_cast<unsigned char>(c)]) return true;
-            return false;
-        }
+        if (simple_) return has_special(s);
         if (s.find_first_of("\r\n") != std::string_view::npos) return true;
         return s.find(o_.delimiter) != std::string_view::npos || s.find(o_.separator) != std::string_view::npos ||
                s.find(o_.row_separator) != std::string_view::npos;
+    }
+
+    // Whether s holds the separator, the delimiter, CR or LF: eight bytes at a time (a byte
+    // equal to c is a zero byte of x ^ c, found with the carry trick).
+    bool has_special(std::string_view s) const noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        const std::uint64_t ps = ones * static_cast<unsigned char>(sep_), pd = ones * static_cast<unsigned char>(delim_),
+                            pr = ones * static_cast<unsigned char>('\r'), pn = ones * static_cast<unsigned char>('\n');
+        const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+        std::size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, s.data() + i, 8);
+            if (zero_byte(x ^ ps) | zero_byte(x ^ pd) | zero_byte(x ^ pr) | zero_byte(x ^ pn)) return true;
+        }
+        for (; i < s.size(); ++i) {
+            const char c = s[i];
+            if (c == sep_ || c == delim_ || c == '\r' || c == '\n') return true;
+        }
+        return false;
     }
 
     void field(std::string_view s) {
@@ -337,7 +353,8 @@ private:
     jsv::write_options jsv_options_;
     jsv::detail::writer jsv_;
     bool simple_ = false;
-    bool special_[256] = {};
+    char sep_ = ',';
+    char delim_ = '"';
     std::string quoted_;  // a formatted cell that turned out to need quotes
 };
 

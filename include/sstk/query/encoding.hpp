@@ -11,6 +11,7 @@
 #include <sstk/core/error.hpp>
 #include <sstk/core/output_buffer.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -109,27 +110,35 @@ inline void url_encode(output_buffer& out, std::string_view s) {
 
 // Appends the decoded text to `out`. Offsets in errors are relative to `s`.
 inline void percent_decode(std::string& out, std::string_view s, bool plus_as_space = true) {
-    const auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
+    static constexpr auto hex = [] {
+        std::array<signed char, 256> t{};
+        for (int c = 0; c < 256; ++c)
+            t[c] = static_cast<signed char>(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
+        return t;
+    }();
+    const std::size_t at = out.size();
+    out.resize(at + s.size());  // decoding never lengthens
+    char* p = out.data() + at;
+    std::size_t k = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '+' && plus_as_space) {
-            out += ' ';
-        } else if (c == '%') {
-            if (i + 2 >= s.size())
+        if (c == '%') {
+            if (i + 2 >= s.size()) {
+                out.resize(at + k);
                 throw error(errc::syntax, "truncated percent-escape (expected two hex digits after '%')", i);
-            const int hi = hex(s[i + 1]), lo = hex(s[i + 2]);
-            if (hi < 0 || lo < 0) throw error(errc::syntax, "invalid percent-escape (expected two hex digits after '%')", i);
-            out += static_cast<char>(hi * 16 + lo);
+            }
+            const int hi = hex[static_cast<unsigned char>(s[i + 1])], lo = hex[static_cast<unsigned char>(s[i + 2])];
+            if (hi < 0 || lo < 0) {
+                out.resize(at + k);
+                throw error(errc::syntax, "invalid percent-escape (expected two hex digits after '%')", i);
+            }
+            p[k++] = static_cast<char>(hi * 16 + lo);
             i += 2;
         } else {
-            out += c;
+            p[k++] = c == '+' && plus_as_space ? ' ' : c;
         }
     }
+    out.resize(at + k);
 }
 
 }  // namespace sstk::query

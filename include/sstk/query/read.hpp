@@ -24,6 +24,7 @@
 #include <sstk/query/encoding.hpp>
 #include <sstk/query/options.hpp>
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -35,21 +36,25 @@ namespace sstk::query {
 
 namespace detail {
 
-// The text bound to one member, and where it came from for error positions.
+// The text bound to one member, and where it came from for error positions. A member named
+// once keeps a view of its raw value, decoded only when it is assigned; a repeated key or
+// `Nested[Sub]` pairs compose decoded text.
 struct bound_value {
-    std::string text;
+    std::string_view raw;
+    std::string text;        // composed (decoded) text
     std::size_t offset = 0;  // of the (last) raw value in the input
-    bool exact = true;       // the decoded text is the raw bytes (no escapes, no joins)
+    bool composed = false;
     bool present = false;
 };
 
 template <class T>
 class binder {
 public:
-    binder(std::string_view in, const read_options& o) : in_(in), o_(o), values_(member_lookup<T>::size) {}
+    binder(std::string_view in, const read_options& o) : in_(in), o_(o) {}
 
+    // Reads into `out` in place (strings keep their storage); members the input does not
+    // name, or names without a value, get the value a default-constructed T has.
     void bind(T& out) {
-        out = T{};
         std::size_t i = 0;
         if (!in_.empty() && in_[0] == '?') i = 1;
         while (i <= in_.size()) {
@@ -59,62 +64,96 @@ public:
             i = end + 1;
         }
         for (std::size_t m = 0; m < values_.size(); ++m) {
-            if (!values_[m].present) continue;
             visit_member<T>(m, [&](auto info) {
                 using M = decltype(info);
-                try {
-                    assign(values_[m], M::get(out));
-                } catch (error& e) {
-                    e.prepend_member(M::name);
-                    throw;
+                if (values_[m].present) {
+                    try {
+                        if (assign(values_[m], M::get(out))) return;
+                    } catch (error& e) {
+                        e.prepend_member(M::name);
+                        throw;
+                    }
                 }
+                static const T defaults{};
+                M::get(out) = M::get(defaults);
             });
         }
     }
 
 private:
+    bool needs_decoding(std::string_view raw) const noexcept {
+        return raw.find('%') != std::string_view::npos || (o_.plus_as_space && raw.find('+') != std::string_view::npos);
+    }
+
+    // Throws what percent_decode would for a malformed escape, without decoding.
+    static void check_escapes(std::string_view raw, std::size_t at) {
+        const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+        for (std::size_t i = raw.find('%'); i != std::string_view::npos; i = raw.find('%', i + 1)) {
+            if (i + 2 >= raw.size())
+                throw error(errc::syntax, "truncated percent-escape (expected two hex digits after '%')", at + i);
+            if (!hex(raw[i + 1]) || !hex(raw[i + 2]))
+                throw error(errc::syntax, "invalid percent-escape (expected two hex digits after '%')", at + i);
+            i += 2;
+        }
+    }
+
+    // A value named again (or in Nested[Sub] form): its text so far, decoded.
+    void compose(bound_value& b) {
+        if (!b.present || b.composed) return;
+        b.text.clear();
+        decode(b.text, b.raw, b.offset);
+        b.composed = true;
+    }
+
     void pair(std::size_t begin, std::size_t end) {
         const std::string_view raw = in_.substr(begin, end - begin);
         const std::size_t eq = raw.find('=');
-        std::string key;
-        decode(key, raw.substr(0, eq), begin);
+        std::string_view key = raw.substr(0, eq);
+        if (needs_decoding(key)) {
+            key_.clear();
+            decode(key_, key, begin);
+            key = key_;
+        }
         if (eq == std::string_view::npos) return;  // `k` alone: null
         const std::size_t value_at = begin + eq + 1;
         const std::string_view raw_value = raw.substr(eq + 1);
-        std::string value;
-        decode(value, raw_value, value_at);
+        check_escapes(raw_value, value_at);
 
-        std::string sub;  // Nested[Sub]=v
+        std::string_view sub;  // Nested[Sub]=v
         const std::size_t bracket = key.find('[');
-        if (bracket != std::string::npos && bracket > 0 && key.back() == ']') {
+        const bool nested = bracket != std::string_view::npos && bracket > 0 && key.back() == ']';
+        if (nested) {
             sub = key.substr(bracket + 1, key.size() - bracket - 2);
-            key.resize(bracket);
+            key = key.substr(0, bracket);
         }
         const std::size_t m = member_lookup<T>::find(key);
         if (m == member_lookup<T>::size) {
             if (o_.unknown_members == jsv::unknown_member_policy::error)
-                throw error(errc::unknown_member, "'" + key + "' is not a member of " + std::string(contract_of<T>().name), begin);
+                throw error(errc::unknown_member, "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name), begin);
             return;
         }
         bound_value& b = values_[m];
-        if (bracket != std::string::npos && !sub.empty()) {
+        if (nested && !sub.empty()) {
             // Collected as JSV: {Sub:v,Sub2:v2}.
+            compose(b);
             std::string& t = b.text;
             if (!b.present || t.empty() || t.front() != '{') t = "{}";
             t.pop_back();
             if (t.size() > 1) t += ',';
             jsv::append_string(t, sub);
             t += ':';
-            jsv::append_string(t, value);
+            value_.clear();
+            decode(value_, raw_value, value_at);
+            jsv::append_string(t, value_);
             t += '}';
-            b.exact = false;
+            b.composed = true;
         } else if (b.present) {
+            compose(b);
             b.text += ',';
-            b.text += value;
-            b.exact = false;
+            decode(b.text, raw_value, value_at);
         } else {
-            b.text = std::move(value);
-            b.exact = b.text == raw_value;
+            b.raw = raw_value;
+            b.composed = false;
         }
         b.offset = value_at;
         b.present = true;
@@ -129,28 +168,54 @@ private:
         }
     }
 
+    // false: the value is null (the member gets its default).
     template <class V>
-    void assign(const bound_value& b, V& out) const {
+    bool assign(const bound_value& b, V& out) {
         if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::optional<std::string>>) {
-            out = b.text;  // strings take the decoded text verbatim, "" included
+            // strings take the decoded text verbatim, "" included, in place
+            std::string* target;
+            if constexpr (is_optional_v<V>) {
+                if (!out) out.emplace();
+                target = &*out;
+            } else {
+                target = &out;
+            }
+            if (b.composed) {
+                target->assign(b.text);
+            } else if (needs_decoding(b.raw)) {
+                target->clear();
+                decode(*target, b.raw, b.offset);
+            } else {
+                target->assign(b.raw);
+            }
+            return true;
         } else {
-            if (b.text.empty()) return;  // null: the member keeps its default
+            std::string_view text = b.composed ? std::string_view(b.text) : b.raw;
+            const bool exact = !b.composed && !needs_decoding(b.raw);
+            if (!exact && !b.composed) {
+                value_.clear();
+                decode(value_, b.raw, b.offset);
+                text = value_;
+            }
+            if (text.empty()) return false;  // null: the member keeps its default
             try {
                 const jsv::read_options jo = o_.jsv();
-                jsv::detail::reader r(b.text, jo,
-                                      o_.plus_as_space ? jsv::detail::plus_repair::spaces_were_plus : jsv::detail::plus_repair::none);
+                jsv::detail::reader r(text, jo, o_.plus_as_space ? jsv::detail::plus_repair::spaces_were_plus : jsv::detail::plus_repair::none);
                 r.document(out);
             } catch (error& e) {
                 const std::size_t inner = e.offset() == error::npos ? 0 : e.offset();
-                e.at_offset(b.offset + (b.exact ? inner : 0));
+                e.at_offset(b.offset + (exact ? inner : 0));
                 throw;
             }
+            return true;
         }
     }
 
     std::string_view in_;
     const read_options& o_;
-    std::vector<bound_value> values_;
+    std::array<bound_value, member_lookup<T>::size> values_{};
+    std::string key_;    // a decoded key
+    std::string value_;  // a decoded value on its way to the JSV reader
 };
 
 }  // namespace detail
