@@ -41,8 +41,11 @@ namespace detail {
 // `Nested[Sub]` pairs compose decoded text.
 struct bound_value {
     std::string_view raw;
-    std::string text;        // composed (decoded) text
-    std::size_t offset = 0;  // of the (last) raw value in the input
+    std::string text;              // composed (decoded) text
+    std::size_t offset = 0;        // of the (last) raw value in the input
+    std::size_t decoded_begin = 0; // raw decoded, in the binder's arena
+    std::size_t decoded_end = 0;
+    bool encoded = false;          // raw needs decoding
     bool composed = false;
     bool present = false;
 };
@@ -85,24 +88,16 @@ private:
         return raw.find('%') != std::string_view::npos || (o_.plus_as_space && raw.find('+') != std::string_view::npos);
     }
 
-    // Throws what percent_decode would for a malformed escape, without decoding.
-    static void check_escapes(std::string_view raw, std::size_t at) {
-        const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
-        for (std::size_t i = raw.find('%'); i != std::string_view::npos; i = raw.find('%', i + 1)) {
-            if (i + 2 >= raw.size())
-                throw error(errc::syntax, "truncated percent-escape (expected two hex digits after '%')", at + i);
-            if (!hex(raw[i + 1]) || !hex(raw[i + 2]))
-                throw error(errc::syntax, "invalid percent-escape (expected two hex digits after '%')", at + i);
-            i += 2;
-        }
-    }
-
     // A value named again (or in Nested[Sub] form): its text so far, decoded.
     void compose(bound_value& b) {
         if (!b.present || b.composed) return;
-        b.text.clear();
-        decode(b.text, b.raw, b.offset);
+        b.text.assign(decoded(b));
         b.composed = true;
+    }
+
+    // A single value's decoded text.
+    std::string_view decoded(const bound_value& b) const noexcept {
+        return b.encoded ? std::string_view(arena_).substr(b.decoded_begin, b.decoded_end - b.decoded_begin) : b.raw;
     }
 
     void pair(std::size_t begin, std::size_t end) {
@@ -117,7 +112,15 @@ private:
         if (eq == std::string_view::npos) return;  // `k` alone: null
         const std::size_t value_at = begin + eq + 1;
         const std::string_view raw_value = raw.substr(eq + 1);
-        check_escapes(raw_value, value_at);
+        // An encoded value is decoded now (a malformed escape is an error even for a member
+        // that does not exist), into the arena all of this read's decoded values share.
+        const bool encoded = needs_decoding(raw_value);
+        std::size_t decoded_begin = 0, decoded_end = 0;
+        if (encoded) {
+            decoded_begin = arena_.size();
+            decode(arena_, raw_value, value_at);
+            decoded_end = arena_.size();
+        }
 
         std::string_view sub;  // Nested[Sub]=v
         const std::size_t bracket = key.find('[');
@@ -142,17 +145,18 @@ private:
             if (t.size() > 1) t += ',';
             jsv::append_string(t, sub);
             t += ':';
-            value_.clear();
-            decode(value_, raw_value, value_at);
-            jsv::append_string(t, value_);
+            jsv::append_string(t, encoded ? std::string_view(arena_).substr(decoded_begin, decoded_end - decoded_begin) : raw_value);
             t += '}';
             b.composed = true;
         } else if (b.present) {
             compose(b);
             b.text += ',';
-            decode(b.text, raw_value, value_at);
+            b.text += encoded ? std::string_view(arena_).substr(decoded_begin, decoded_end - decoded_begin) : raw_value;
         } else {
             b.raw = raw_value;
+            b.encoded = encoded;
+            b.decoded_begin = decoded_begin;
+            b.decoded_end = decoded_end;
             b.composed = false;
         }
         b.offset = value_at;
@@ -180,23 +184,11 @@ private:
             } else {
                 target = &out;
             }
-            if (b.composed) {
-                target->assign(b.text);
-            } else if (needs_decoding(b.raw)) {
-                target->clear();
-                decode(*target, b.raw, b.offset);
-            } else {
-                target->assign(b.raw);
-            }
+            target->assign(b.composed ? std::string_view(b.text) : decoded(b));
             return true;
         } else {
-            std::string_view text = b.composed ? std::string_view(b.text) : b.raw;
-            const bool exact = !b.composed && !needs_decoding(b.raw);
-            if (!exact && !b.composed) {
-                value_.clear();
-                decode(value_, b.raw, b.offset);
-                text = value_;
-            }
+            const std::string_view text = b.composed ? std::string_view(b.text) : decoded(b);
+            const bool exact = !b.composed && !b.encoded;
             if (text.empty()) return false;  // null: the member keeps its default
             try {
                 const jsv::read_options jo = o_.jsv();
@@ -211,11 +203,17 @@ private:
         }
     }
 
+    static std::string& thread_arena() {
+        thread_local std::string a;
+        a.clear();
+        return a;
+    }
+
     std::string_view in_;
     const read_options& o_;
     std::array<bound_value, member_lookup<T>::size> values_{};
     std::string key_;    // a decoded key
-    std::string value_;  // a decoded value on its way to the JSV reader
+    std::string& arena_ = thread_arena();  // decoded values of this read, kept between reads
 };
 
 }  // namespace detail

@@ -34,6 +34,8 @@ public:
         stop_[static_cast<unsigned char>(separator)] = true;
         stop_[static_cast<unsigned char>('\n')] = true;
         stop_[static_cast<unsigned char>('\r')] = true;
+        spans_.reserve(16);  // a typical row: one allocation each, not one per doubling
+        cells_.reserve(16);
     }
 
     // Calls on_record(const std::vector<cell>&, std::size_t count) for each complete record;
