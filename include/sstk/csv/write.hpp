@@ -9,12 +9,14 @@
 //    separator (CRLF) follows every row, the last included; an empty list is the header alone;
 //  - a cell is quoted iff it holds the delimiter ("), the separator (,), the row separator, CR or
 //    LF, or starts with [ or {; inside quotes the delimiter is doubled;
-//  - null and "" are both an empty cell; bool True/False; numbers invariant; enums by name;
-//    dates as in JSV; strings raw; lists, maps and objects are their JSV text in one cell;
+//  - null and "" are both an empty cell (ServiceStack's TextExtensions.ToCsvField returns an
+//    empty string as it is); bool True/False; numbers invariant; enums by name; dates as in
+//    JSV; strings raw; lists, maps and objects are their JSV text in one cell;
 //  - EmitDefaultValue is ignored (every column is written);
 //  - a single DTO: see csv::tabulate; a list of dictionaries has the union of their keys as
-//    header (sorted ordinally when the values are strings, else the first row's keys); a list
-//    of scalars is one row of items; a single scalar one cell.
+//    header (sorted ordinally when the values are strings, else the first row's keys; quoted
+//    like cells, so any key reads back); a list of scalars is one row of items; a single
+//    scalar one cell.
 #pragma once
 
 #include <sstk/core/detail/ordinal.hpp>
