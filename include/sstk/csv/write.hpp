@@ -216,9 +216,9 @@ private:
     }
 
     template <class K>
-    static bool same_key(const K& k, const std::string& text, const writer& w) {
+    bool same_key(const K& k, const std::string& text) const {
         if constexpr (string_like<K>) return std::string_view(k) == text;
-        else return w.key_text(k) == text;
+        else return key_text(k) == text;
     }
 
     template <class E, class Range>
@@ -252,7 +252,7 @@ private:
                 if (c) out_ += o_.separator;
                 if (!item) continue;
                 for (const auto& [k, val] : *item) {
-                    if (!same_key(k, keys[c], *this)) continue;
+                    if (!same_key(k, keys[c])) continue;
                     try {
                         cell(val);
                     } catch (error& e) {

@@ -37,8 +37,8 @@ namespace sstk::query {
 namespace detail {
 
 // The text bound to one member, and where it came from for error positions. A member named
-// once keeps a view of its raw value, decoded only when it is assigned; a repeated key or
-// `Nested[Sub]` pairs compose decoded text.
+// once keeps a view of its raw value (or, when it was encoded, of its decoded text in the
+// binder's arena); a repeated key or `Nested[Sub]` pairs compose decoded text.
 struct bound_value {
     std::string_view raw;
     std::string text;              // composed (decoded) text
