@@ -104,15 +104,15 @@ public:
             } else {
                 bool first = true;
                 for (const auto& item : v) {
-                    if (!first) out_ += o_.separator;
+                    if (!first) out_.append(o_.separator);
                     first = false;
                     cell(item);
                 }
-                out_ += o_.row_separator;
+                out_.append(o_.row_separator);
             }
         } else {
             cell(v);
-            out_ += o_.row_separator;
+            out_.append(o_.row_separator);
         }
     }
 
@@ -174,16 +174,16 @@ private:
     void header() {
         if (o_.omit_headers) return;
         if (o_.separator == ",") {
-            out_ += default_header<E>::value;
+            out_.append(default_header<E>::value);
         } else {
             bool first = true;
             for_each_column<E>([&](auto m) {
-                if (!first) out_ += o_.separator;
+                if (!first) out_.append(o_.separator);
                 first = false;
-                out_ += decltype(m)::name;
+                out_.append(decltype(m)::name);
             });
         }
-        out_ += o_.row_separator;
+        out_.append(o_.row_separator);
     }
 
     template <class E>
@@ -192,7 +192,7 @@ private:
             bool first = true;
             for_each_column<E>([&](auto m) {
                 using M = decltype(m);
-                if (!first) out_ += o_.separator;
+                if (!first) out_.append(o_.separator);
                 first = false;
                 if (!item) return;
                 try {
@@ -206,7 +206,7 @@ private:
             e.prepend_index(index);
             throw;
         }
-        out_ += o_.row_separator;
+        out_.append(o_.row_separator);
     }
 
     template <class K>
@@ -241,15 +241,15 @@ private:
             // Keys are data: quoted like cells, so a key holding the separator, the delimiter or a
             // line break (or starting with [ or {) reads back as itself.
             for (std::size_t c = 0; c < keys.size(); ++c) {
-                if (c) out_ += o_.separator;
+                if (c) out_.append(o_.separator);
                 field(keys[c]);
             }
-            out_ += o_.row_separator;
+            out_.append(o_.row_separator);
         }
         std::size_t i = 0;
         for (const E* item : items) {
             for (std::size_t c = 0; c < keys.size(); ++c) {
-                if (c) out_ += o_.separator;
+                if (c) out_.append(o_.separator);
                 if (!item) continue;
                 for (const auto& [k, val] : *item) {
                     if (!same_key(k, keys[c])) continue;
@@ -262,7 +262,7 @@ private:
                     break;
                 }
             }
-            out_ += o_.row_separator;
+            out_.append(o_.row_separator);
             ++i;
         }
     }
@@ -332,22 +332,22 @@ private:
     }
 
     void field(std::string_view s) {
-        if (o_.delimiter.empty() || !needs_quotes(s)) out_ += s;
+        if (o_.delimiter.empty() || !needs_quotes(s)) out_.append(s);
         else quote(s);
     }
 
     void quote(std::string_view s) {
-        out_ += o_.delimiter;
+        out_.append(o_.delimiter);
         std::size_t i = 0;
         for (;;) {
             const std::size_t j = o_.delimiter.size() == 1 ? s.find(o_.delimiter[0], i) : s.find(o_.delimiter, i);
             if (j == std::string_view::npos) break;
-            out_ += s.substr(i, j - i + o_.delimiter.size());
-            out_ += o_.delimiter;
+            out_.append(s.substr(i, j - i + o_.delimiter.size()));
+            out_.append(o_.delimiter);
             i = j + o_.delimiter.size();
         }
-        out_ += s.substr(i);
-        out_ += o_.delimiter;
+        out_.append(s.substr(i));
+        out_.append(o_.delimiter);
     }
 
     output_buffer& out_;

@@ -109,8 +109,8 @@ inline void append_string(std::string& out, std::string_view s) {
 }
 
 inline void append_string(output_buffer& out, std::string_view s) {
-    if (s.empty()) out += "\"\"";
-    else if (detail::first_escape_char(s) == s.size()) out += s;
+    if (s.empty()) out.append("\"\"");
+    else if (detail::first_escape_char(s) == s.size()) out.append(s);
     else detail::append_quoted(out, s);
 }
 
@@ -182,7 +182,7 @@ public:
     template <class T>
     void scalar(const T& v) {
         if constexpr (std::is_same_v<T, bool>) {
-            out_ += v ? std::string_view("True") : std::string_view("False");
+            out_.append(v ? std::string_view("True") : std::string_view("False"));
         } else if constexpr (std::is_same_v<T, char16_t>) {
             if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
             std::string s;
@@ -193,18 +193,18 @@ public:
         } else if constexpr (std::is_same_v<T, double>) {
             std::string& t = formatted();
             append_double(t, v, o_.doubles, float_specials::text);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, float>) {
             std::string& t = formatted();
             append_float(t, v, o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
                          float_specials::text);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (std::is_enum_v<T>) {
             enumeration(v);
         } else if constexpr (std::is_same_v<T, decimal>) {
             std::string& t = formatted();
             v.append_to(t);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, guid>) {
             if (o_.guids == guid_format::n || o_.guids == guid_format::d) {
                 char* p = out_.reserve(36);
@@ -221,26 +221,26 @@ public:
             } else {
                 std::string& t = formatted();
                 v.append_to(t, o_.guids);
-                out_ += t;
+                out_.append(t);
             }
         } else if constexpr (std::is_same_v<T, date_time>) {
             std::string& t = formatted();
             v.append_to(t, o_.dates, zone_);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, date_time_offset>) {
             std::string& t = formatted();
             v.append_to(t, date_time_offset_format::iso8601);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, time_span>) {
             std::string& t = formatted();
             v.append_to(t, time_span_format::servicestack);
-            out_ += t;
+            out_.append(t);
         } else if constexpr (string_like<T>) {
             append_string(out_, std::string_view(v));
         } else if constexpr (byte_sequence<T>) {
             std::string& t = formatted();
             append_base64(t, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
-            out_ += t;
+            out_.append(t);
         } else {
             static_assert(sizeof(T) == 0, "sstk::jsv: this type has no JSV mapping");
         }
@@ -288,7 +288,7 @@ private:
     template <class T>
     void object(const T& v) {
         enter();
-        out_ += '{';
+        out_.put('{');
         bool first = true;
         for_each_member<T>([&](auto m) {
             using M = decltype(m);
@@ -299,7 +299,7 @@ private:
             if constexpr (!M::emit_default) {
                 if (text::is_default_value(field)) return;
             }
-            if (!first) out_ += ',';
+            if (!first) out_.put(',');
             first = false;
             key<M>();
             try {
@@ -310,25 +310,25 @@ private:
             }
         });
         leave();
-        out_ += '}';
+        out_.put('}');
     }
 
     template <class M>
     void key() {
         switch (o_.casing) {
-        case casing::camel: out_ += key_colon<M, casing::camel>::value; break;
-        case casing::snake: out_ += key_colon<M, casing::snake>::value; break;
-        case casing::as_declared: out_ += key_colon<M, casing::as_declared>::value; break;
+        case casing::camel: out_.append(key_colon<M, casing::camel>::value); break;
+        case casing::snake: out_.append(key_colon<M, casing::snake>::value); break;
+        case casing::as_declared: out_.append(key_colon<M, casing::as_declared>::value); break;
         }
     }
 
     template <class T>
     void list(const T& v) {
         enter();
-        out_ += '[';
+        out_.put('[');
         std::size_t i = 0;
         for (const auto& item : v) {
-            if (i) out_ += ',';
+            if (i) out_.put(',');
             try {
                 value(item);
             } catch (error& e) {
@@ -338,22 +338,22 @@ private:
             ++i;
         }
         leave();
-        out_ += ']';
+        out_.put(']');
     }
 
     template <class T>
     void map(const T& v) {
         enter();
-        out_ += '{';
+        out_.put('{');
         bool first = true;
         for (const auto& [k, item] : v) {
             if constexpr (is_optional_v<std::remove_cvref_t<decltype(item)>>) {
                 if (!item) continue;  // null dictionary values are dropped, as in ServiceStack
             }
-            if (!first) out_ += ',';
+            if (!first) out_.put(',');
             first = false;
             map_key(k);
-            out_ += ':';
+            out_.put(':');
             try {
                 value(item);
             } catch (error& e) {
@@ -362,7 +362,7 @@ private:
             }
         }
         leave();
-        out_ += '}';
+        out_.put('}');
     }
 
     // Keys are quoted by the string rule even when they are not strings: a date key holds ':',
@@ -409,14 +409,14 @@ private:
         case boost::json::kind::array: list(v.get_array()); return;
         case boost::json::kind::object: {
             enter();
-            out_ += '{';
+            out_.put('{');
             bool first = true;
             for (const auto& kv : v.get_object()) {
                 if (kv.value().is_null()) continue;
-                if (!first) out_ += ',';
+                if (!first) out_.put(',');
                 first = false;
                 map_key(std::string_view(kv.key()));
-                out_ += ':';
+                out_.put(':');
                 try {
                     any(kv.value());
                 } catch (error& e) {
@@ -425,7 +425,7 @@ private:
                 }
             }
             leave();
-            out_ += '}';
+            out_.put('}');
             return;
         }
         }

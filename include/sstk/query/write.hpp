@@ -153,17 +153,17 @@ private:
     }
 
     void begin(std::string_view key, std::string_view prefix) {
-        if (!first_) out_ += '&';
+        if (!first_) out_.put('&');
         first_ = false;
         if (prefix.empty()) {
-            out_ += key;
+            out_.append(key);
         } else {
-            out_ += prefix;
-            out_ += '[';
-            out_ += key;
-            out_ += ']';
+            out_.append(prefix);
+            out_.put('[');
+            out_.append(key);
+            out_.put(']');
         }
-        out_ += '=';
+        out_.put('=');
     }
 
     template <class V>
@@ -188,7 +188,7 @@ private:
             } else if (trimmed) {  // already encoded scalar by scalar; structure stays raw
                 scratch_.assign(text);
                 out_.truncate(mark);
-                out_ += scratch_;
+                out_.append(scratch_);
             }
         }
     }
