@@ -425,6 +425,52 @@ def codegen_section(lines, cg):
     lines.append("")
 
 
+TEXT_HEADING = "### JSV, CSV and query strings against sstk's JSON (issue 5)"
+
+
+def text_only(args):
+    """Regenerates the issue-5 section in place: the other sections keep the numbers of their own run."""
+    build_dir = os.path.abspath(args.build_dir)
+    res_dir = os.path.abspath(args.results or args.out_dir or os.path.join(build_dir, "bench-results"))
+    os.makedirs(res_dir, exist_ok=True)
+    out = os.path.join(res_dir, "text_bench.json")
+    load_before = None
+    if not args.results:
+        exe = os.path.join(build_dir, "benchmarks", "sstk_text_bench")
+        if not os.path.exists(exe):
+            sys.exit("%s not built: cmake --build %s --target sstk_text_bench" % (exe, build_dir))
+        load_before = loadavg()
+        run_binary(exe, out, args.repetitions, args.min_time, args.filter)
+    ctx, rows = load_results(out)
+    load_after = None if args.results else loadavg()
+    reps = max([r.get("repetitions") or 1 for r in rows.values()] or [1])
+    section = []
+    text_section(section, index(rows))
+    if not section:
+        sys.exit("no jsv/csv/query results in " + out)
+    loads = [x for x in (ctx.get("load_avg") or []) + (load_before or []) + (load_after or [])]
+    note = ("This section was regenerated on its own (`benchmarks/report.py --text-only`) from a run of "
+            "`sstk_text_bench` started %s, medians of %d repetitions (CPU time), load average %s at its start%s; "
+            "the other sections are from the run named at the top." % (
+                ctx.get("date", "?"), reps, fmt_load(ctx.get("load_avg")),
+                (" (up to %.2f on %s cores: the machine was shared, so absolute times are pessimistic; the ratios "
+                 "come from one binary in the same minutes)" % (max(loads), os.cpu_count())) if loads and max(loads) > 0.5 * (os.cpu_count() or 1) else ""))
+    section[1:1] = ["", note]
+    with open(args.output) as f:
+        doc = f.read().split("\n")
+    try:
+        start = doc.index(TEXT_HEADING)
+    except ValueError:
+        sys.exit("%s has no section %r" % (args.output, TEXT_HEADING))
+    end = start + 1
+    while end < len(doc) and not doc[end].startswith("## ") and not doc[end].startswith("### "):
+        end += 1
+    doc[start:end] = section
+    with open(args.output, "w") as f:
+        f.write("\n".join(doc).rstrip() + "\n")
+    print("replaced the issue-5 section of", os.path.relpath(args.output, ROOT))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench2"),
@@ -437,7 +483,13 @@ def main():
     ap.add_argument("--codegen-json", help="codegen_perf.py results; default: run it (or <results>/codegen_perf.json)")
     ap.add_argument("--skip-codegen", action="store_true", help="do not run codegen_perf.py")
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "benchmarks.md"))
+    ap.add_argument("--text-only", action="store_true",
+                    help="run (or read) only sstk_text_bench and replace just the issue-5 section of --output, "
+                         "leaving the rest of the document as it is")
     args = ap.parse_args()
+    if args.text_only:
+        text_only(args)
+        return
 
     build_dir = os.path.abspath(args.build_dir) if args.build_dir else None
     res_dir = os.path.abspath(args.results or args.out_dir or os.path.join(build_dir, "bench-results"))

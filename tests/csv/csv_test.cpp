@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <sstream>
 
 using namespace sstk;
@@ -320,4 +321,68 @@ TEST_CASE("bad CSV: unterminated quotes, ragged rows, bad cells: kind, path, pos
         CHECK(e.column() == 3);
         CHECK(e.offset() == 9);
     }
+}
+
+TEST_CASE("dictionary keys are quoted in the header like cells, so they read back") {
+    // Keys sort ordinally: '"' < '[' < 'a' < 'l' < 'p'.
+    const std::vector<tt::strmap> rows{{{"a,b", "1"}, {"\"q\"", "2"}, {"line\nbreak", "3"}, {"[x", "4"}, {"plain", "5"}}};
+    const std::string text = csv::write(rows);
+    CHECK(text == "\"\"\"q\"\"\",\"[x\",\"a,b\",\"line\nbreak\",plain\r\n2,4,1,3,5\r\n");
+    const auto back = csv::read<std::vector<tt::strmap>>(text);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0] == tt::strmap{{"\"q\"", "2"}, {"[x", "4"}, {"a,b", "1"}, {"line\nbreak", "3"}, {"plain", "5"}});
+    csv::write_options pipe;
+    pipe.separator = "|";
+    pipe.delimiter = "`";
+    CHECK(csv::write(std::vector<tt::strmap>{{{"a|b", "1"}, {"c`d", "x|y"}}}, pipe) == "`a|b`|`c``d`\r\n1|`x|y`\r\n");
+    // The fuzzer's input: the header key `"` (from an unquoted `\t"` cell) comes back as itself.
+    const auto fuzzed = csv::read<std::vector<tt::strmap>>("\t\"\n3");
+    CHECK(csv::read<std::vector<tt::strmap>>(csv::write(fuzzed)) == fuzzed);
+}
+
+namespace {
+// Everything a read gives back (rows, or the error with its position), for comparing readers.
+std::string outcome(const std::function<void(std::vector<IdName>&)>& read) {
+    std::vector<IdName> rows;
+    try {
+        read(rows);
+    } catch (const error& e) {
+        return "error " + std::string(e.what()) + " @" + std::to_string(e.offset()) + " " + std::to_string(e.line()) + ":" +
+               std::to_string(e.column()) + " " + e.path();
+    }
+    std::string s;
+    for (const auto& r : rows) s += std::to_string(r.Id) + "=" + (r.Name ? "[" + *r.Name + "]" : "null") + ";";
+    return s;
+}
+}  // namespace
+
+TEST_CASE("streaming in chunks of any size reads what a whole-document read does, errors included") {
+    const std::vector<std::string> docs{
+        "Id,Name\r\n1,a\r\n2,\"b\"\"c\"\r\n",
+        "\xEF\xBB\xBFId,Name\n1,\"x\ny\"\n2,z",             // BOM, a line break inside quotes, no final LF
+        "\xEF\xBBId,Name\n1,a\n",                            // an incomplete BOM is data (an unknown column)
+        "Id,Name\r\n1,a\rb\r\n2,\"q\"\r\r\n3,\"r\"\r",        // lone CRs: data, also after a closing quote
+        "Id,Name\n\n1,\n\n2,\"\"\n",                          // empty lines; a null and an empty name
+        "Id,Name\n1,a\n2,\"b\"x\n",                           // a character after a closing quote
+        "Id,Name\n1,\"open\n2,b\n",                           // unterminated
+        "Id,Name\n1,a,extra\n",                               // more cells than the header
+        "Id,Name\n1,a\nq\"\",b\n",                            // a bad Id on line 3
+        "Id,Name\r\n7,\"multi\r\nline\",\r\n",               // a trailing separator is an empty cell
+    };
+    for (const std::string& doc : docs) {
+        const std::string whole = outcome([&](std::vector<IdName>& rows) { csv::read(doc, rows); });
+        for (std::size_t chunk = 1; chunk <= 5; ++chunk) {
+            const std::string streamed = outcome([&](std::vector<IdName>& rows) {
+                csv::reader<IdName> r;
+                const auto push = [&](IdName&& x) { rows.push_back(std::move(x)); };
+                for (std::size_t i = 0; i < doc.size(); i += chunk) r.feed(std::string_view(doc).substr(i, chunk), push);
+                r.finish(push);
+            });
+            INFO("document " << doc << " chunk " << chunk);
+            CHECK(streamed == whole);
+        }
+    }
+    CHECK(outcome([](std::vector<IdName>& rows) { csv::read("\xEF\xBB\xBFId,Name\n1,\"x\ny\"\n2,z", rows); }) == "1=[x\ny];2=[z];");
+    CHECK(outcome([](std::vector<IdName>& rows) { csv::read("Id,Name\r\n1,a\rb\r\n2,\"q\"\r\r\n3,\"r\"\r", rows); }) ==
+          "1=[a\rb];2=[q\r];3=[r\r];");
 }

@@ -334,3 +334,20 @@ TEST_CASE("bad input: invalid percent-escapes and values, with kind, path and po
     CHECK(r.error().kind() == errc::unknown_member);
     CHECK(r.error().offset() == 7);
 }
+
+TEST_CASE("binding in place: a reused target gets every member the input leaves out reset") {
+    tt::FindMovies target = query::read<tt::FindMovies>("title=first%20one&take=5&ids=1,2,3&genres=Crime");
+    CHECK(target.Title == "first one");
+    query::read("ids=7&title=", target);
+    CHECK(target.Ids == std::vector<int>{7});
+    CHECK(target.Title == "");
+    CHECK(target.Take == 0);
+    CHECK(target.Genres == std::nullopt);
+    // Escaped values joined by a repeated key, and an escaped nested value with its offsets.
+    CHECK(query::read<tt::FindMovies>("genres=a%2Cb&genres=c+d").Genres == std::vector<std::string>{"a", "b", "c d"});
+    const error e = read_error<tt::FindMovies>("filter=%7BId%3Ax%7D");
+    CHECK(e.path() == "Filter.Id");
+    CHECK(e.offset() == 7);  // decoded text: the raw value's start
+    // A malformed escape is an error even in a key no member has.
+    CHECK(read_error<tt::FindMovies>("take=1&nope=%4").offset() == 12);
+}

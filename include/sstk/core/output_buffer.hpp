@@ -64,6 +64,11 @@ public:
     }
     void commit(std::size_t n) noexcept { pos_ += n; }
 
+    // What was written since `mark` (an earlier size()), valid until the next write; and
+    // dropping it: writers that format a value in place and then decide how to wrap it.
+    std::string_view since(std::size_t mark) const noexcept { return {data_ + start_ + mark, pos_ - start_ - mark}; }
+    void truncate(std::size_t mark) noexcept { pos_ = start_ + mark; }
+
     void finish() { s_.resize(pos_); }
     void discard() { s_.resize(start_); }
 

@@ -29,7 +29,9 @@
 #include <sstk/csv/options.hpp>
 #include <sstk/debug/secrets.hpp>
 #include <sstk/jsv/read.hpp>
+#include <sstk/text/scalar.hpp>
 
+#include <array>
 #include <deque>
 #include <istream>
 #include <optional>
@@ -46,26 +48,72 @@ namespace detail {
 template <class V>
 inline constexpr bool is_text_member_v = std::is_same_v<unwrapped_t<V>, std::string>;
 
+template <class V>
+void assign_text(V& out, std::string_view text) {
+    if constexpr (is_optional_v<V>) {
+        if (out) out->assign(text);
+        else out.emplace(text);
+    } else {
+        out.assign(text);  // in place: the member keeps its storage
+    }
+}
+
+// Whether a cell is null for a member of type V: empty, unless a string member's cell is a
+// quoted "".
+template <class V>
+bool null_cell(const cell& c) noexcept {
+    if constexpr (is_text_member_v<V>) return c.text.empty() && !c.quoted;
+    else return c.text.empty();
+}
+
+// Moves an error's position from the cell's text into the document.
+inline void locate_in_cell(error& e, const cell& c, std::size_t inner) {
+    if (c.quoted) {
+        e.at_offset(c.offset);
+        e.at_line_column(c.line, c.column);
+    } else {  // an unquoted cell is the document's bytes, on one line
+        e.at_offset(c.offset + inner);
+        e.at_line_column(c.line, c.column + inner);
+    }
+}
+
 // Reads one cell into a value: strings verbatim, anything else as JSV. Error positions are moved
 // from the cell's text into the document.
 template <class V>
 void assign_cell(const cell& c, V& out, const read_options& o) {
     if constexpr (is_text_member_v<V>) {
-        if (!c.text.empty() || c.quoted) out = c.text;  // an empty cell is null; a quoted "" is ""
+        if (!c.text.empty() || c.quoted) assign_text(out, c.text);  // an empty cell is null; a quoted "" is ""
     } else {
         if (c.text.empty()) return;  // null
+        using U = unwrapped_t<V>;
+        if constexpr (text::is_text_scalar_v<U>) {
+            // A bare scalar, as the JSV reader takes it at the top level: trimmed, then parsed.
+            if (c.text.front() != '"') {
+                std::string_view t = c.text;
+                std::size_t lead = 0;
+                while (lead < t.size() && jsv::detail::is_space(t[lead])) ++lead;
+                t.remove_prefix(lead);
+                while (!t.empty() && jsv::detail::is_space(t.back())) t.remove_suffix(1);
+                try {
+                    out = text::parse_scalar<U>(t, o.zone ? *o.zone : time_zone::system());
+                } catch (error& e) {
+                    const std::size_t inner = lead + (e.offset() == error::npos ? 0 : e.offset());
+                    if (e.kind() == errc::syntax) {  // a syntax error inside a well-formed cell is a bad value
+                        error bad(errc::invalid_value, e.message(), inner);
+                        locate_in_cell(bad, c, inner);
+                        throw bad;
+                    }
+                    locate_in_cell(e, c, inner);
+                    throw;
+                }
+                return;
+            }
+        }
         try {
             const jsv::read_options jo = o.jsv();
             jsv::detail::reader(c.text, jo).document(out);
         } catch (error& e) {
-            const std::size_t inner = e.offset() == error::npos ? 0 : e.offset();
-            if (c.quoted) {
-                e.at_offset(c.offset);
-                e.at_line_column(c.line, c.column);
-            } else {  // an unquoted cell is the document's bytes, on one line
-                e.at_offset(c.offset + inner);
-                e.at_line_column(c.line, c.column + inner);
-            }
+            locate_in_cell(e, c, e.offset() == error::npos ? 0 : e.offset());
             throw;
         }
     }
@@ -105,13 +153,18 @@ public:
         for (std::size_t i = 0; i < n; ++i) columns_[i] = column_lookup<E>::find(trimmed(cells[i].text));
     }
 
+    // Reads the row into `out` in place (strings and lists keep their storage); members without
+    // a cell, or with a null one, get the value a default-constructed E has.
     void bind(const std::vector<cell>& cells, std::size_t n, E& out, std::size_t index, const read_options& o) const {
-        out = E{};
         if (n > columns_.size()) too_many_cells(cells[columns_.size()], n, columns_.size(), index);
+        std::array<bool, column_lookup<E>::size + 1> seen{};
         for (std::size_t i = 0; i < n; ++i) {
-            if (columns_[i] == column_lookup<E>::size) continue;
-            visit_column<E>(columns_[i], [&](auto m) {
+            const std::size_t column = columns_[i];
+            if (column == column_lookup<E>::size) continue;
+            visit_column<E>(column, [&](auto m) {
                 using M = decltype(m);
+                if (null_cell<typename M::value_type>(cells[i])) return;  // a repeated column's earlier value stays
+                seen[column] = true;
                 try {
                     assign_cell(cells[i], M::get(out), o);
                 } catch (error& e) {
@@ -119,6 +172,14 @@ public:
                     e.prepend_index(index);
                     throw;
                 }
+            });
+        }
+        for (std::size_t c = 0; c < column_lookup<E>::size; ++c) {
+            if (seen[c]) continue;
+            visit_column<E>(c, [&](auto m) {
+                using M = decltype(m);
+                static const E defaults{};
+                M::get(out) = M::get(defaults);
             });
         }
     }
@@ -285,23 +346,69 @@ namespace detail {
 template <class T>
 void document(std::string_view text, T& out, const read_options& o);
 
-// Rows into a list (of DTOs, dictionaries, or optionals of them).
+// Rows into a list (of DTOs, dictionaries, or optionals of them). Rows are read over the
+// list's existing items where it allows (their storage is reused), then it is cut to the rows read.
 template <class L>
 void read_list(std::string_view text, L& out, const read_options& o) {
     using I = std::ranges::range_value_t<L>;
     using E = unwrapped_t<I>;
-    out.clear();
-    reader<E> r(o);
-    const auto push = [&](E&& item) {
-        if (out.size() >= o.max_collection_count) {
-            error e = limit_error("rows", "max_collection_count", o.max_collection_count, r.record_offset());
-            e.prepend_index(out.size());
+    constexpr bool reuse = requires(L& c, std::size_t n) { c[n]; c.resize(n); };
+    if constexpr (!reuse) out.clear();
+    row_parser parser(o.separator, o.delimiter);
+    parser.limit(o);
+    binder_for<E> binder;
+    bool have_header = false;
+    std::size_t rows = 0;
+    parser.parse(text, [&](const std::vector<cell>& cells, std::size_t n) {
+        check_cells_utf8(cells, n);
+        if (!have_header) {
+            binder.header(cells, n);
+            have_header = true;
+            return;
+        }
+        if (rows >= o.max_collection_count) {
+            error e = limit_error("rows", "max_collection_count", o.max_collection_count, cells[0].offset)
+                          .at_line_column(cells[0].line, cells[0].column);
+            e.prepend_index(rows);
             throw e;
         }
-        out.push_back(I(std::move(item)));
-    };
-    r.feed(text, push);
-    r.finish(push);
+        if constexpr (reuse) {
+            if (rows == out.size()) out.emplace_back();
+            I& slot = out[rows];
+            if constexpr (is_optional_v<I>) {
+                if (!slot) slot.emplace();
+                binder.bind(cells, n, *slot, rows, o);
+            } else {
+                binder.bind(cells, n, slot, rows, o);
+            }
+        } else {
+            E item{};
+            binder.bind(cells, n, item, rows, o);
+            out.push_back(I(std::move(item)));
+        }
+        ++rows;
+    });
+    if constexpr (reuse) out.resize(rows);
+}
+
+// A single row type: a header and at most one row, read into `out` in place (reset when there
+// is no row).
+template <class T>
+void read_one_row(std::string_view text, T& out, const read_options& o, const char* more) {
+    row_parser parser(o.separator, o.delimiter);
+    parser.limit(o);
+    binder_for<T> binder;
+    std::size_t records = 0;
+    parser.parse(text, [&](const std::vector<cell>& cells, std::size_t n) {
+        check_cells_utf8(cells, n);
+        if (records++ == 0) {
+            binder.header(cells, n);
+            return;
+        }
+        if (records > 2) throw error(errc::syntax, more, cells[0].offset);
+        binder.bind(cells, n, out, 0, o);
+    });
+    if (records < 2) out = T{};
 }
 
 // The records of a document that is not rows of DTOs: a single record of scalars.
@@ -325,9 +432,9 @@ void document(std::string_view text, T& out, const read_options& o) {
         out.emplace();
         document(text, *out, o);
     } else if constexpr (described_class<T>) {
-        out = T{};
         if constexpr (tabulated_member<T>() != column_count<T>) {
             if (tabulates_member<T>(o.tabulate)) {
+                out = T{};
                 using M = tabulated_t<T>;
                 try {
                     document(text, M::get(out), o);
@@ -338,23 +445,9 @@ void document(std::string_view text, T& out, const read_options& o) {
                 return;
             }
         }
-        reader<T> r(o);
-        std::size_t n = 0;
-        const auto one = [&](T&& item) {
-            if (++n > 1) throw error(errc::syntax, "expected one row for a single DTO, found more", r.record_offset());
-            out = std::move(item);
-        };
-        r.feed(text, one);
-        r.finish(one);
+        read_one_row(text, out, o, "expected one row for a single DTO, found more");
     } else if constexpr (map_like<T>) {
-        reader<T> r(o);
-        std::size_t n = 0;
-        const auto one = [&](T&& item) {
-            if (++n > 1) throw error(errc::syntax, "expected one row for a single dictionary, found more", r.record_offset());
-            out = std::move(item);
-        };
-        r.feed(text, one);
-        r.finish(one);
+        read_one_row(text, out, o, "expected one row for a single dictionary, found more");
     } else if constexpr (appendable_sequence<T> && is_row_list_v<T>) {
         read_list(text, out, o);
     } else if constexpr (appendable_sequence<T>) {

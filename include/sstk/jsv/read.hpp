@@ -33,6 +33,8 @@
 
 #include <boost/json/value.hpp>
 
+#include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -114,6 +116,19 @@ private:
         const char c = in_[pos_];
         return c == ',' || c == '}' || c == ']';
     }
+    // Moves to the container's next , } ] (or the end).
+    void skip_to_terminator() noexcept {
+        if (top_) {
+            pos_ = in_.size();
+            return;
+        }
+        while (pos_ < in_.size()) {
+            const char c = in_[pos_];
+            if (c == ',' || c == '}' || c == ']') break;
+            ++pos_;
+        }
+    }
+
     // A null is an empty value: nothing before the container's next , } ] (or the end).
     bool at_null() const noexcept { return top_ ? in_.empty() : at_terminator(); }
 
@@ -163,20 +178,26 @@ private:
         fail(errc::syntax, std::string("expected ',' or '") + close + "' in " + what);
     }
 
+    // Reads into `out` in place, so strings and lists keep their storage across reads; members
+    // the text does not mention get the value a default-constructed T has.
     template <class T>
     void object(T& out) {
-        out = T{};
         if (!peek_structure('{')) {
-            if (at_null()) return;
+            if (at_null()) {
+                out = T{};
+                return;
+            }
             fail(errc::type_mismatch, "expected '{' to open an object");
         }
         ++pos_;
         enter();
         nested scope(*this);
+        std::array<bool, member_lookup<T>::size + 1> seen{};
         skip_ws();
         if (!at_end() && in_[pos_] == '}') {
             ++pos_;
             leave();
+            defaults_for_unseen(out, seen);
             return;
         }
         std::size_t members = 0;
@@ -188,14 +209,15 @@ private:
             }
             const std::size_t key_offset = pos_;
             check_member_count(++members, o_, key_offset);
-            const std::string key = read_key();
+            const std::string_view key = read_key();
             const std::size_t index = member_lookup<T>::find(key);
             if (index == member_lookup<T>::size) {
                 if (o_.unknown_members == unknown_member_policy::error)
-                    fail_at(key_offset, errc::unknown_member, "'" + key + "' is not a member of " + std::string(contract_of<T>().name));
+                    fail_at(key_offset, errc::unknown_member, "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
                 skip_value();
                 continue;
             }
+            seen[index] = true;
             visit_member<T>(index, [&](auto m) {
                 using M = decltype(m);
                 try {
@@ -207,20 +229,33 @@ private:
             });
         } while (next_item('}', "object"));
         leave();
+        defaults_for_unseen(out, seen);
     }
 
-    // `Name:` or `"Name":`; returns the name without surrounding whitespace.
-    std::string read_key() {
+    template <class T>
+    static void defaults_for_unseen(T& out, const std::array<bool, member_lookup<T>::size + 1>& seen) {
+        for (std::size_t i = 0; i < member_lookup<T>::size; ++i) {
+            if (seen[i]) continue;
+            visit_member<T>(i, [&](auto m) {
+                static const T defaults{};
+                decltype(m)::get(out) = decltype(m)::get(defaults);
+            });
+        }
+    }
+
+    // `Name:` or `"Name":`; returns the name without surrounding whitespace, valid until the
+    // next quoted value is read.
+    std::string_view read_key() {
         skip_ws();
-        std::string key;
+        std::string_view key;
         if (!at_end() && in_[pos_] == '"') {
-            key = std::string(read_quoted(true));
+            key = read_quoted(true);
         } else {
             const std::size_t start = pos_;
             while (!at_end() && in_[pos_] != ':' && in_[pos_] != ',' && in_[pos_] != '}' && in_[pos_] != ']') ++pos_;
             std::size_t end = pos_;
             while (end > start && is_space(in_[end - 1])) --end;
-            key.assign(in_.substr(start, end - start));
+            key = in_.substr(start, end - start);
         }
         skip_ws();
         if (at_end() || in_[pos_] != ':') fail(errc::syntax, "expected ':' after a member name");
@@ -228,9 +263,25 @@ private:
         return key;
     }
 
+    // Items are read over the existing ones where the container allows it (their storage is
+    // reused); the container is cut to the items read on the way out.
+    template <class T>
+    static constexpr bool reusable_v = requires(T& c, std::size_t n) {
+        { c[n] } -> std::same_as<typename T::value_type&>;
+        c.resize(n);
+    };
+
     template <class T>
     void list(T& out) {
-        out.clear();
+        std::size_t items = 0;
+        struct cut {
+            T& out;
+            const std::size_t& n;
+            ~cut() {
+                if constexpr (reusable_v<T>) out.resize(n);
+            }
+        } cut_on_exit{out, items};
+        if constexpr (!reusable_v<T>) out.clear();
         if (peek_structure('[')) {
             ++pos_;
             enter();
@@ -240,8 +291,7 @@ private:
                 leave();
                 return;
             }
-            std::size_t i = 0;
-            do item(out, i++);
+            do item(out, items++);
             while (next_item(']', "list"));
             leave();
             return;
@@ -254,9 +304,8 @@ private:
         if (at_end()) return;
         enter();
         nested scope(*this);
-        std::size_t i = 0;
         for (;;) {
-            item(out, i++);
+            item(out, items++);
             skip_ws();
             if (at_end()) break;
             if (in_[pos_] != ',') fail(errc::syntax, "expected ',' between list items");
@@ -269,9 +318,14 @@ private:
     void item(T& out, std::size_t i) {
         check_collection_count(i + 1, o_, pos_);
         try {
-            typename T::value_type v{};
-            value(v);
-            out.push_back(std::move(v));
+            if constexpr (reusable_v<T>) {
+                if (i == out.size()) out.emplace_back();
+                value(out[i]);
+            } else {
+                typename T::value_type v{};
+                value(v);
+                out.push_back(std::move(v));
+            }
         } catch (error& e) {
             e.prepend_index(i);
             throw;
@@ -303,7 +357,7 @@ private:
             }
             const std::size_t key_offset = pos_;
             check_collection_count(++count, o_, key_offset);
-            const std::string key_text = read_key();
+            const std::string key_text(read_key());
             try {
                 typename T::key_type key{};
                 if constexpr (std::is_same_v<typename T::key_type, std::string>) key = key_text;
@@ -366,7 +420,7 @@ private:
             fail_at(p, errc::type_mismatch, "expected a value, found an object or list");
         }
         const std::size_t start = pos_;
-        while (!at_terminator()) ++pos_;
+        skip_to_terminator();
         check_string_length(pos_ - start, o_, start);
         t.text = in_.substr(start, pos_ - start);
         t.null = t.text.empty();
@@ -377,29 +431,38 @@ private:
     // , } ] (or the end of the input) may follow, whitespace aside — or ':' after a quoted key.
     std::string_view read_quoted(bool key = false) {
         const std::size_t open = pos_++;
-        buffer_.clear();
+        // The text is a view of the input unless a doubled quote needs decoding into buffer_.
+        std::string_view text;
+        bool buffered = false;
         for (;;) {
-            if (at_end()) fail_at(open, errc::syntax, "unterminated quoted value");
-            const char c = in_[pos_++];
-            if (c != '"') {
-                if (buffer_.size() == o_.max_string_length) check_string_length(buffer_.size() + 1, o_, open);
-                buffer_ += c;
-                continue;
+            const std::size_t close = in_.find('"', pos_);
+            if (close == std::string_view::npos) fail_at(open, errc::syntax, "unterminated quoted value");
+            const std::string_view run = in_.substr(pos_, close - pos_);
+            pos_ = close + 1;
+            const bool doubled = !at_end() && in_[pos_] == '"';
+            if (!doubled && !buffered) {
+                text = run;
+                break;
             }
-            if (!at_end() && in_[pos_] == '"') {
-                if (buffer_.size() == o_.max_string_length) check_string_length(buffer_.size() + 1, o_, open);
-                buffer_ += '"';
-                ++pos_;
-                continue;
+            if (!buffered) {
+                buffer_.clear();
+                buffered = true;
             }
-            break;
+            buffer_ += run;
+            if (!doubled) {
+                text = buffer_;
+                break;
+            }
+            buffer_ += '"';
+            ++pos_;
         }
+        check_string_length(text.size(), o_, open);
         std::size_t p = pos_;
         while (p < in_.size() && is_space(in_[p])) ++p;
         const bool ok = key ? p < in_.size() && in_[p] == ':'
                             : p == in_.size() || (!top_ && (in_[p] == ',' || in_[p] == '}' || in_[p] == ']'));
         if (!ok) fail_at(p, errc::syntax, "unexpected character after a closing quote");
-        return buffer_;
+        return text;
     }
 
     // Skips one value of any kind: quoted, a balanced {…} / […], or a raw token.
@@ -430,7 +493,7 @@ private:
             fail_at(open, errc::syntax, quoted ? "unterminated quoted value" : std::string("unterminated ") + (c == '{' ? "object" : "list"));
         }
         nested scope(*this);
-        while (!at_terminator()) ++pos_;
+        skip_to_terminator();
     }
 
     // Untyped values (object members): objects, lists, and every scalar as a string — JSV
@@ -446,7 +509,7 @@ private:
             else {
                 do {
                     check_member_count(obj.size() + 1, o_, pos_);
-                    const std::string key = read_key();
+                    const std::string key(read_key());
                     boost::json::value v;
                     any(v);
                     obj.insert_or_assign(key, std::move(v));

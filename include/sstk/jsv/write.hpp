@@ -23,6 +23,7 @@
 
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
+#include <sstk/core/output_buffer.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
@@ -41,6 +42,7 @@
 #include <boost/json/value.hpp>
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -50,32 +52,66 @@
 namespace sstk::jsv {
 
 // Whether ServiceStack quotes this string in JSV (JsWriter.EscapeChars).
-constexpr bool needs_quotes(std::string_view s) noexcept {
-    for (const char c : s) {
-        switch (c) {
-        case '"': case ':': case ',': case '{': case '}': case '[': case ']': case '\r': case '\n': return true;
-        default: break;
-        }
+constexpr bool is_escape_char(char c) noexcept {
+    switch (c) {
+    case '"': case ':': case ',': case '{': case '}': case '[': case ']': case '\r': case '\n': return true;
+    default: return false;
     }
+}
+
+constexpr bool needs_quotes(std::string_view s) noexcept {
+    for (const char c : s)
+        if (is_escape_char(c)) return true;
     return false;
 }
 
+namespace detail {
+
+struct escape_chars_table {
+    bool special[256];
+};
+inline constexpr escape_chars_table escape_chars = [] {
+    escape_chars_table t{};
+    for (int c = 0; c < 256; ++c) t.special[c] = is_escape_char(static_cast<char>(c));
+    return t;
+}();
+
+// The index of the first character JSV quotes for, or s.size().
+inline std::size_t first_escape_char(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size() && !escape_chars.special[static_cast<unsigned char>(s[i])]) ++i;
+    return i;
+}
+
+// A quoted JSV string: "...", with " doubled.
+template <class Out>
+void append_quoted(Out& out, std::string_view s) {
+    out += '"';
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t j = s.find('"', i);
+        if (j == std::string_view::npos) break;
+        out += s.substr(i, j + 1 - i);
+        out += '"';
+        i = j + 1;
+    }
+    out += s.substr(i);
+    out += '"';
+}
+
+}  // namespace detail
+
 // Appends a string as a JSV value: raw, or quoted with " doubled; "" for the empty string.
 inline void append_string(std::string& out, std::string_view s) {
-    if (s.empty()) {
-        out += "\"\"";
-        return;
-    }
-    if (!needs_quotes(s)) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (const char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
+    if (s.empty()) out += "\"\"";
+    else if (detail::first_escape_char(s) == s.size()) out += s;
+    else detail::append_quoted(out, s);
+}
+
+inline void append_string(output_buffer& out, std::string_view s) {
+    if (s.empty()) out.append("\"\"");
+    else if (detail::first_escape_char(s) == s.size()) out.append(s);
+    else detail::append_quoted(out, s);
 }
 
 namespace detail {
@@ -99,11 +135,18 @@ public:
 // Writes one scalar in place of the JSV writer (the query-string serializer quotes strings by its
 // own rule and url-encodes every scalar inside a nested value). `text` is a string's raw text
 // (is_string) or a non-string scalar's JSV text. nullptr: plain JSV.
-using scalar_filter = void (*)(std::string& out, std::string_view text, bool is_string);
+using scalar_filter = void (*)(output_buffer& out, std::string_view text, bool is_string);
+
+// Value-type text (the formatters append to a std::string). One per thread, kept between
+// writes, so writing allocates nothing after warm-up.
+inline std::string& thread_scratch() {
+    thread_local std::string s;
+    return s;
+}
 
 class writer {
 public:
-    writer(std::string& out, const write_options& o, scalar_filter filter = nullptr)
+    writer(output_buffer& out, const write_options& o, scalar_filter filter = nullptr)
         : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()), filter_(filter) {}
 
     // A null value writes nothing (an empty slot in a list, an omitted member in an object).
@@ -128,9 +171,7 @@ public:
                 append_char16_utf8(s, v);
                 filter_(out_, s, true);
             } else {
-                std::string text;
-                writer(text, o_).scalar(v);
-                filter_(out_, text, false);
+                filtered_scalar(v);
             }
         } else {
             scalar(v);
@@ -141,41 +182,103 @@ public:
     template <class T>
     void scalar(const T& v) {
         if constexpr (std::is_same_v<T, bool>) {
-            out_ += v ? "True" : "False";
+            out_.append(v ? std::string_view("True") : std::string_view("False"));
         } else if constexpr (std::is_same_v<T, char16_t>) {
             if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
             std::string s;
             append_char16_utf8(s, v);
             append_string(out_, s);
         } else if constexpr (wire_integer<T>) {
-            append_integer(out_, v);
+            integer(v);
         } else if constexpr (std::is_same_v<T, double>) {
-            append_double(out_, v, o_.doubles, float_specials::text);
+            std::string& t = formatted();
+            append_double(t, v, o_.doubles, float_specials::text);
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, float>) {
-            append_float(out_, v, o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
+            std::string& t = formatted();
+            append_float(t, v, o_.doubles == float_format::netfx_general ? float_format::netfx_roundtrip : o_.doubles,
                          float_specials::text);
+            out_.append(t);
         } else if constexpr (std::is_enum_v<T>) {
             enumeration(v);
         } else if constexpr (std::is_same_v<T, decimal>) {
-            v.append_to(out_);
+            std::string& t = formatted();
+            v.append_to(t);
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, guid>) {
-            v.append_to(out_, o_.guids);
+            if (o_.guids == guid_format::n || o_.guids == guid_format::d) {
+                char* p = out_.reserve(36);
+                const auto& b = v.bytes();
+                static constexpr char hex[] = "0123456789abcdef";
+                const bool dashed = o_.guids == guid_format::d;
+                std::size_t k = 0;
+                for (std::size_t i = 0; i < 16; ++i) {
+                    if (dashed && (i == 4 || i == 6 || i == 8 || i == 10)) p[k++] = '-';
+                    p[k++] = hex[b[i] >> 4];
+                    p[k++] = hex[b[i] & 0xF];
+                }
+                out_.commit(k);
+            } else {
+                std::string& t = formatted();
+                v.append_to(t, o_.guids);
+                out_.append(t);
+            }
         } else if constexpr (std::is_same_v<T, date_time>) {
-            v.append_to(out_, o_.dates, zone_);
+            std::string& t = formatted();
+            v.append_to(t, o_.dates, zone_);
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, date_time_offset>) {
-            v.append_to(out_, date_time_offset_format::iso8601);
+            std::string& t = formatted();
+            v.append_to(t, date_time_offset_format::iso8601);
+            out_.append(t);
         } else if constexpr (std::is_same_v<T, time_span>) {
-            v.append_to(out_, time_span_format::servicestack);
+            std::string& t = formatted();
+            v.append_to(t, time_span_format::servicestack);
+            out_.append(t);
         } else if constexpr (string_like<T>) {
             append_string(out_, std::string_view(v));
         } else if constexpr (byte_sequence<T>) {
-            append_base64(out_, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
+            std::string& t = formatted();
+            append_base64(t, std::span<const std::uint8_t>(std::ranges::data(v), std::ranges::size(v)));
+            out_.append(t);
         } else {
             static_assert(sizeof(T) == 0, "sstk::jsv: this type has no JSV mapping");
         }
     }
 
+    // A scalar's JSV text as a string (error paths and keys outside the hot path).
+    template <class T>
+    static std::string scalar_text(const T& v, const write_options& o) {
+        std::string text;
+        output_buffer b(text);
+        writer(b, o).scalar(v);
+        b.finish();
+        return text;
+    }
+
 private:
+    static std::string& formatted() {
+        std::string& t = thread_scratch();
+        t.clear();
+        return t;
+    }
+
+    template <class I>
+    void integer(I v) {
+        char* p = out_.reserve(24);
+        out_.commit(static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - p));
+    }
+
+    // A non-string scalar through the filter: formatted in place, then handed over.
+    template <class T>
+    void filtered_scalar(const T& v) {
+        const std::size_t mark = out_.size();
+        scalar(v);
+        std::string text(out_.since(mark));
+        out_.truncate(mark);
+        filter_(out_, text, false);
+    }
+
     void enter() {
         if (++depth_ > o_.max_depth)
             throw error(errc::limit_exceeded, "nesting deeper than max_depth (" + std::to_string(o_.max_depth) + ")");
@@ -185,7 +288,7 @@ private:
     template <class T>
     void object(const T& v) {
         enter();
-        out_ += '{';
+        out_.put('{');
         bool first = true;
         for_each_member<T>([&](auto m) {
             using M = decltype(m);
@@ -196,7 +299,7 @@ private:
             if constexpr (!M::emit_default) {
                 if (text::is_default_value(field)) return;
             }
-            if (!first) out_ += ',';
+            if (!first) out_.put(',');
             first = false;
             key<M>();
             try {
@@ -207,25 +310,25 @@ private:
             }
         });
         leave();
-        out_ += '}';
+        out_.put('}');
     }
 
     template <class M>
     void key() {
         switch (o_.casing) {
-        case casing::camel: out_ += key_colon<M, casing::camel>::value; break;
-        case casing::snake: out_ += key_colon<M, casing::snake>::value; break;
-        case casing::as_declared: out_ += key_colon<M, casing::as_declared>::value; break;
+        case casing::camel: out_.append(key_colon<M, casing::camel>::value); break;
+        case casing::snake: out_.append(key_colon<M, casing::snake>::value); break;
+        case casing::as_declared: out_.append(key_colon<M, casing::as_declared>::value); break;
         }
     }
 
     template <class T>
     void list(const T& v) {
         enter();
-        out_ += '[';
+        out_.put('[');
         std::size_t i = 0;
         for (const auto& item : v) {
-            if (i) out_ += ',';
+            if (i) out_.put(',');
             try {
                 value(item);
             } catch (error& e) {
@@ -235,33 +338,31 @@ private:
             ++i;
         }
         leave();
-        out_ += ']';
+        out_.put(']');
     }
 
     template <class T>
     void map(const T& v) {
         enter();
-        out_ += '{';
+        out_.put('{');
         bool first = true;
         for (const auto& [k, item] : v) {
             if constexpr (is_optional_v<std::remove_cvref_t<decltype(item)>>) {
                 if (!item) continue;  // null dictionary values are dropped, as in ServiceStack
             }
-            if (!first) out_ += ',';
+            if (!first) out_.put(',');
             first = false;
             map_key(k);
-            out_ += ':';
+            out_.put(':');
             try {
                 value(item);
             } catch (error& e) {
-                std::string key_text;
-                writer(key_text, o_).scalar(k);
-                e.prepend_key(key_text);
+                e.prepend_key(scalar_text(k, o_));
                 throw;
             }
         }
         leave();
-        out_ += '}';
+        out_.put('}');
     }
 
     // Keys are quoted by the string rule even when they are not strings: a date key holds ':',
@@ -271,11 +372,14 @@ private:
         if constexpr (string_like<K>) {
             value(k);
         } else {
-            std::string text;
-            writer(text, o_).scalar(k);
+            const std::size_t mark = out_.size();
+            scalar(k);
+            const std::string_view written = out_.since(mark);
+            if (!filter_ && !needs_quotes(written)) return;
+            std::string text(written);
+            out_.truncate(mark);
             if (filter_) filter_(out_, text, true);
-            else if (needs_quotes(text)) append_string(out_, text);
-            else out_ += text;
+            else append_string(out_, text);
         }
     }
 
@@ -290,7 +394,7 @@ private:
                 }
             }
         }
-        append_integer(out_, static_cast<U>(v));  // [Flags], and Enum.ToString() of an undefined value
+        integer(static_cast<U>(v));  // [Flags], and Enum.ToString() of an undefined value
     }
 
     // object / Dictionary<string,object> members, written with JSV's own rules.
@@ -305,14 +409,14 @@ private:
         case boost::json::kind::array: list(v.get_array()); return;
         case boost::json::kind::object: {
             enter();
-            out_ += '{';
+            out_.put('{');
             bool first = true;
             for (const auto& kv : v.get_object()) {
                 if (kv.value().is_null()) continue;
-                if (!first) out_ += ',';
+                if (!first) out_.put(',');
                 first = false;
                 map_key(std::string_view(kv.key()));
-                out_ += ':';
+                out_.put(':');
                 try {
                     any(kv.value());
                 } catch (error& e) {
@@ -321,13 +425,13 @@ private:
                 }
             }
             leave();
-            out_ += '}';
+            out_.put('}');
             return;
         }
         }
     }
 
-    std::string& out_;
+    output_buffer& out_;
     const write_options& o_;
     const time_zone& zone_;
     scalar_filter filter_;
@@ -339,13 +443,14 @@ private:
 // Appends the JSV of `value` to `out`. On error `out` is left as it was.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    const std::size_t start = out.size();
+    output_buffer buffer(out);
     try {
-        detail::writer(out, options).value(value);
+        detail::writer(buffer, options).value(value);
     } catch (...) {
-        out.resize(start);
+        buffer.discard();
         throw;
     }
+    buffer.finish();
 }
 
 template <class T>

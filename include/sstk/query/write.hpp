@@ -20,6 +20,7 @@
 #pragma once
 
 #include <sstk/core/error.hpp>
+#include <sstk/core/output_buffer.hpp>
 #include <sstk/core/member_lookup.hpp>
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
@@ -38,15 +39,20 @@ namespace sstk::query {
 namespace detail {
 
 // A string inside a nested QueryStringSerializer value, then UrlEncode.
-inline void qs_scalar(std::string& out, std::string_view text, bool is_string) {
+inline void qs_scalar(output_buffer& out, std::string_view text, bool is_string) {
     if (is_string && (text.empty() || text.front() == '"' || text.find_first_of(",{}[]\r\n") != std::string_view::npos)) {
-        std::string q = "\"";
-        for (const char c : text) {
-            if (c == '"') q += '"';
-            q += c;
+        // "text" with " doubled, encoded: %22 ... %22%22 ... %22
+        out += "%22";
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = text.find('"', i);
+            if (j == std::string_view::npos) break;
+            url_encode(out, text.substr(i, j - i));
+            out += "%22%22";
+            i = j + 1;
         }
-        q += '"';
-        url_encode(out, q);
+        url_encode(out, text.substr(i));
+        out += "%22";
         return;
     }
     url_encode(out, text);
@@ -63,7 +69,8 @@ inline constexpr bool is_string_member_v = string_like<V> && !std::is_same_v<V, 
 
 class writer {
 public:
-    writer(std::string& out, const write_options& o) : out_(out), o_(o), jsv_(o.jsv()) {}
+    writer(output_buffer& out, const write_options& o)
+        : out_(out), o_(o), jsv_options_(o.jsv()), jsv_(out, jsv_options_, o.style == style::client ? nullptr : &qs_scalar) {}
 
     template <class T>
     void document(const T& v) {
@@ -128,8 +135,8 @@ private:
                             if (!item) continue;
                         }
                         std::string k_text;
-                        jsv::detail::writer(k_text, jsv_).scalar(k);
                         if constexpr (string_like<std::remove_cvref_t<decltype(k)>>) k_text.assign(std::string_view(k));
+                        else k_text = jsv::detail::writer::scalar_text(k, jsv_options_);
                         std::string encoded;
                         url_encode(encoded, k_text);
                         member(item, encoded, nested);
@@ -146,17 +153,17 @@ private:
     }
 
     void begin(std::string_view key, std::string_view prefix) {
-        if (!first_) out_ += '&';
+        if (!first_) out_.put('&');
         first_ = false;
         if (prefix.empty()) {
-            out_ += key;
+            out_.append(key);
         } else {
-            out_ += prefix;
-            out_ += '[';
-            out_ += key;
-            out_ += ']';
+            out_.append(prefix);
+            out_.put('[');
+            out_.append(key);
+            out_.put(']');
         }
-        out_ += '=';
+        out_.put('=');
     }
 
     template <class V>
@@ -166,18 +173,30 @@ private:
             else url_encode(out_, std::string_view(v));
             return;
         } else {
-            scratch_.clear();
-            jsv::detail::writer(scratch_, jsv_, client() ? nullptr : &qs_scalar).value(v);
-            std::string_view text = scratch_;
+            // JSV straight into the output; rewritten only when brackets go or bytes need escaping.
+            const std::size_t mark = out_.size();
+            jsv_.value(v);
+            const std::string_view written = out_.since(mark);
+            std::string_view text = written;
             if constexpr (sequence_like<V>) text = trim_list_brackets(text);
-            if (client()) escape_data_string(out_, text);
-            else out_ += text;  // already encoded scalar by scalar; structure stays raw
+            const bool trimmed = text.size() != written.size();
+            if (client()) {  // Uri.EscapeDataString of the JSV text
+                if (!trimmed && query::detail::first_escaped(text) == text.size()) return;
+                scratch_.assign(text);
+                out_.truncate(mark);
+                escape_data_string(out_, scratch_);
+            } else if (trimmed) {  // already encoded scalar by scalar; structure stays raw
+                scratch_.assign(text);
+                out_.truncate(mark);
+                out_.append(scratch_);
+            }
         }
     }
 
-    std::string& out_;
+    output_buffer& out_;
     const write_options& o_;
-    jsv::write_options jsv_;
+    jsv::write_options jsv_options_;
+    jsv::detail::writer jsv_;
     std::string scratch_;
     std::string key_;
     bool first_ = true;
@@ -188,13 +207,14 @@ private:
 // Appends `k=v&...` for the DTO's members (no leading '?'). On error `out` is left as it was.
 template <class T>
 void write(std::string& out, const T& dto, const write_options& options = {}) {
-    const std::size_t start = out.size();
+    output_buffer buffer(out);
     try {
-        detail::writer(out, options).document(dto);
+        detail::writer(buffer, options).document(dto);
     } catch (...) {
-        out.resize(start);
+        buffer.discard();
         throw;
     }
+    buffer.finish();
 }
 
 template <class T>
