@@ -238,3 +238,26 @@ TEST_CASE("unknown members can be collected, with their path and raw JSON") {
     missing_sink.unknown_members = json::unknown_member_policy::collect;
     CHECK(json::try_read<jt::Obj>("{}", missing_sink).error().kind() == errc::unsupported);
 }
+
+namespace case_twins {
+struct Rules {
+    std::optional<std::string> aB;
+    std::optional<std::string> AB;
+    std::optional<std::string> Ab;
+    friend bool operator==(const Rules&, const Rules&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Rules, (), (aB, AB, Ab))
+}  // namespace case_twins
+
+TEST_CASE("members that differ only in case: an exact key wins, then case-insensitive") {
+    // Found by fuzz_json_xml (tests/fuzz/regressions/json_xml/members_differing_in_case).
+    const auto r = sstk::json::read<case_twins::Rules>(R"({"AB":"x","Ab":"y","aB":"z"})");
+    CHECK(r.AB == "x");
+    CHECK(r.Ab == "y");
+    CHECK(r.aB == "z");
+    const auto only = sstk::json::read<case_twins::Rules>(R"({"AB":"x"})");
+    CHECK(only.AB == "x");
+    CHECK_FALSE(only.aB.has_value());
+    CHECK(sstk::json::read<case_twins::Rules>(R"({"ab":"q"})").aB == "q");  // no exact match: the first in order
+    CHECK(sstk::json::read<case_twins::Rules>(sstk::json::write(r)) == r);
+}

@@ -41,9 +41,27 @@ struct member_lookup {
         return a;
     }();
 
-    // The index of the member a key names, or `size` when none does. An exact (case-insensitive)
-    // match wins over a loose one.
+    // Whether two members differ only in case (`aB` and `AB`): then only an exact match can tell
+    // them apart, and it is tried first.
+    static constexpr bool case_twins = [] {
+        for (std::size_t i = 0; i < size; ++i)
+            for (std::size_t j = i + 1; j < size; ++j)
+                if (detail::iequals(names[i], names[j])) return true;
+        return false;
+    }();
+
+    // Whether `key` names member i, as find() decides it.
+    static constexpr bool matches(std::size_t i, std::string_view key) noexcept {
+        return case_twins ? find(key) == i : detail::iequals(names[i], key);
+    }
+
+    // The index of the member a key names, or `size` when none does. An exact match wins over a
+    // case-insensitive one, which wins over a loose one.
     static constexpr std::size_t find(std::string_view key) noexcept {
+        if constexpr (case_twins) {
+            for (std::size_t i = 0; i < size; ++i)
+                if (names[i] == key) return i;
+        }
         for (std::size_t i = 0; i < size; ++i)
             if (detail::iequals(names[i], key)) return i;
         for (std::size_t i = 0; i < size; ++i)

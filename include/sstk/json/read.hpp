@@ -226,7 +226,7 @@ private:
                 const std::size_t key_offset = pos_;
                 check_member_count(++members, o_, key_offset);
                 const std::string_view key = read_key();
-                const std::size_t index = next < member_names<T>::size && sstk::detail::iequals(member_names<T>::names[next], key)
+                const std::size_t index = next < member_names<T>::size && member_names<T>::matches(next, key)
                                               ? next
                                               : member_names<T>::find(key);
                 next = index + 1;

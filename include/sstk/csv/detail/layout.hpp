@@ -61,7 +61,10 @@ struct column_lookup {
         for_each_column<T>([&](auto m) { a[i++] = decltype(m)::name; });
         return a;
     }();
+    // An exact header match first: two columns may differ only in case (`aB`, `AB`).
     static constexpr std::size_t find(std::string_view key) noexcept {
+        for (std::size_t i = 0; i < size; ++i)
+            if (names[i] == key) return i;
         for (std::size_t i = 0; i < size; ++i)
             if (sstk::detail::iequals(names[i], key)) return i;
         for (std::size_t i = 0; i < size; ++i)
