@@ -1,4 +1,5 @@
 // CSV reader limits (each at its edge; whole-document and streaming) and hostile input.
+#include "../core/limit_checks.hpp"
 #include "../core/robust_dtos.hpp"
 
 #include <sstk/csv.hpp>
@@ -19,14 +20,7 @@ error read_error(std::string_view doc, const csv::read_options& o = {}) {
     return r.error();
 }
 
-void check_limit(const error& e, std::string_view limit, std::size_t value) {
-    INFO(e.what());
-    CHECK(e.kind() == errc::limit_exceeded);
-    CHECK(e.message().find(limit) != std::string::npos);
-    CHECK(e.message().find("(" + std::to_string(value) + ")") != std::string::npos);
-    CHECK(e.offset() != error::npos);
-    CHECK(e.line() != 0);
-}
+using robust::check_limit;
 
 std::vector<robust::Item> stream_all(const std::string& doc, const csv::read_options& o) {
     std::istringstream in(doc);

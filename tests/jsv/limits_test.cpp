@@ -1,5 +1,6 @@
 // JSV reader limits (each at its edge) and hostile input: invalid UTF-8, huge numbers,
 // 10^6-deep nesting, NUL bytes.
+#include "../core/limit_checks.hpp"
 #include "../core/robust_dtos.hpp"
 
 #include <sstk/jsv.hpp>
@@ -26,14 +27,7 @@ bool reads(std::string_view doc, const jsv::read_options& o = {}) {
     return r.has_value();
 }
 
-void check_limit(const error& e, std::string_view limit, std::size_t value) {
-    INFO(e.what());
-    CHECK(e.kind() == errc::limit_exceeded);
-    CHECK(e.message().find(limit) != std::string::npos);
-    CHECK(e.message().find("(" + std::to_string(value) + ")") != std::string::npos);
-    CHECK(e.offset() != error::npos);
-    CHECK(e.line() != 0);
-}
+using robust::check_limit;
 
 std::string nested(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
 

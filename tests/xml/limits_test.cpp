@@ -1,6 +1,7 @@
 // XML reader limits (each at its edge) and hostile input: DTDs, billion laughs, external
 // entities, undeclared entities, forbidden characters, lone surrogates, huge numbers, 10^6-deep
 // nesting.
+#include "../core/limit_checks.hpp"
 #include "../core/robust_dtos.hpp"
 
 #include <sstk/xml.hpp>
@@ -25,14 +26,7 @@ error read_error(std::string_view doc, const xml::read_options& o = {}) {
     return r.error();
 }
 
-void check_limit(const error& e, std::string_view limit, std::size_t value) {
-    INFO(e.what());
-    CHECK(e.kind() == errc::limit_exceeded);
-    CHECK(e.message().find(limit) != std::string::npos);
-    CHECK(e.message().find("(" + std::to_string(value) + ")") != std::string::npos);
-    CHECK(e.offset() != error::npos);
-    CHECK(e.line() != 0);
-}
+using robust::check_limit;
 
 robust::Node chain(std::size_t nodes) {
     robust::Node n;
