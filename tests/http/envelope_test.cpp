@@ -247,6 +247,10 @@ TEST_CASE("reading responses: the DTO, or a WebServiceException with the Respons
             CHECK(std::string(e.what()) == "400 Bad Request: NotEmpty: 'Name' must not be empty. (Name: 'Name' must not be empty.)");
         }
     }
+    // ServiceStack's own reason phrase is the error code: describe() names it once.
+    auto coded = try_read_response<ResetPasswordResponse>(response{400, "NotEmpty", {{"Content-Type", "application/json"}}, std::string(validation_json)});
+    REQUIRE_FALSE(coded.has_value());
+    CHECK(coded.error().describe() == "400 NotEmpty: 'Name' must not be empty. (Name: 'Name' must not be empty.)");
     // The server's own response type carries the status (camelCase JSON, any casing is read).
     auto own = try_read_response<ResetPasswordResponse>(
         response{500, "Internal Server Error", {{"Content-Type", "application/json"}},

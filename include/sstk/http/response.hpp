@@ -77,7 +77,8 @@ struct web_service_error {
         std::string s = std::to_string(status_code);
         if (!status_description.empty()) s += " " + status_description;
         const std::string_view code = error_code(), msg = error_message();
-        if (response_status && !code.empty()) s += ": " + std::string(code);
+        // ServiceStack sends the error code as the reason phrase too ("400 NotEmpty"): once is enough.
+        if (response_status && !code.empty() && code != status_description) s += ": " + std::string(code);
         if (!msg.empty()) s += ": " + std::string(msg);
         std::string fields;
         for (const ResponseError& e : field_errors()) {
