@@ -340,6 +340,35 @@ TEST_CASE("dictionary keys are quoted in the header like cells, so they read bac
     CHECK(csv::read<std::vector<tt::strmap>>(csv::write(fuzzed)) == fuzzed);
 }
 
+// fuzz_csv, tests/fuzz/regressions/csv/header_key_starting_with_bom: the first header cell
+// `\uFEFFd` was written raw, so the document began with EF BB BF, which the reader takes for a
+// byte order mark: the key came back as `d`.
+TEST_CASE("a cell starting with U+FEFF is quoted, so it is not taken for a byte order mark") {
+    const std::string zwnbsp = "\xEF\xBB\xBF";
+    const std::string replacement = "\xEF\xBF\xBD";  // U+FFFD sorts after U+FEFF (keys are sorted ordinally)
+    const std::vector<tt::strmap> rows{{{zwnbsp + "d", "1"}, {replacement, zwnbsp}}};
+    const std::string text = csv::write(rows);
+    CHECK(text == "\"" + zwnbsp + "d\"," + replacement + "\r\n1,\"" + zwnbsp + "\"\r\n");
+    CHECK(csv::read<std::vector<tt::strmap>>(text) == rows);
+    // A real BOM in front is still skipped.
+    CHECK(csv::read<std::vector<tt::strmap>>(zwnbsp + text) == rows);
+    // The first cell of a header-less row and a single scalar likewise.
+    using cells = std::vector<ostr>;
+    const cells row{zwnbsp + "x", "y"};
+    CHECK(csv::write(row) == "\"" + zwnbsp + "x\",y\r\n");
+    CHECK(csv::read<cells>(csv::write(row)) == row);
+    CHECK(csv::write(zwnbsp + "z") == "\"" + zwnbsp + "z\"\r\n");
+}
+
+TEST_CASE("dictionary keys with surrounding whitespace are quoted and read back verbatim") {
+    const std::vector<tt::strmap> rows{{{" a", "1"}, {"b\t", "2"}, {"c", "3"}}};
+    const std::string text = csv::write(rows);
+    CHECK(text == "\" a\",\"b\t\",c\r\n1,2,3\r\n");
+    CHECK(csv::read<std::vector<tt::strmap>>(text) == rows);
+    // Unquoted header cells are still trimmed.
+    CHECK(csv::read<std::vector<tt::strmap>>(" a ,b\n1,2\n").at(0) == tt::strmap{{"a", "1"}, {"b", "2"}});
+}
+
 namespace {
 // Everything a read gives back (rows, or the error with its position), for comparing readers.
 std::string outcome(const std::function<void(std::vector<IdName>&)>& read) {

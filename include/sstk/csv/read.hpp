@@ -7,8 +7,9 @@
 //   sstk::csv::row_stream<Movie> rows(stream); Movie m; while (rows.next(m)) { ... }
 //
 // Rules (research/servicestack-formats.md §3.4, servicestack-text-observed.md "CSV"):
-//  - the first record is the header: cells trimmed, matched to members ASCII case-insensitively
-//    (and ignoring '_'/'-'); unknown columns are ignored;
+//  - the first record is the header: cells trimmed (a quoted dictionary key is kept verbatim),
+//    matched to members ASCII case-insensitively (and ignoring '_'/'-'); unknown columns are
+//    ignored;
 //  - an empty cell is null (the member keeps its default; ServiceStack cannot tell "" from null
 //    either, but a quoted "" is read as the empty string); missing trailing cells are null;
 //  - more cells than the header has is an error naming the row and column (ServiceStack throws
@@ -194,7 +195,8 @@ class dictionary_binder {
 public:
     void header(const std::vector<cell>& cells, std::size_t n) {
         keys_.clear();
-        for (std::size_t i = 0; i < n; ++i) keys_.emplace_back(trimmed(cells[i].text));
+        // A quoted key is taken verbatim: the writer quotes keys with surrounding whitespace.
+        for (std::size_t i = 0; i < n; ++i) keys_.emplace_back(cells[i].quoted ? cells[i].text : trimmed(cells[i].text));
     }
 
     void bind(const std::vector<cell>& cells, std::size_t n, E& out, std::size_t index, const read_options& o) const {
