@@ -360,6 +360,22 @@ TEST_CASE("a cell starting with U+FEFF is quoted, so it is not taken for a byte 
     CHECK(csv::write(zwnbsp + "z") == "\"" + zwnbsp + "z\"\r\n");
 }
 
+// fuzz_csv, tests/fuzz/regressions/csv/char_quote_cell: a char '"' (read from the JSV-quoted
+// cell text """") was written as the cell """" (the char itself, CSV-quoted), whose text " the
+// reader took for the start of a quoted JSV value: "unterminated quoted value".
+TEST_CASE("a char cell is the character itself, a quote or a space included") {
+    for (const char16_t ch : {u'"', u' ', u',', u'x', u'\u00e9', u'\u20ac', u'['}) {
+        tt::Rich r;
+        r.Ch = ch;
+        const std::string text = csv::write(std::vector<tt::Rich>{r});
+        INFO(text);
+        CHECK(csv::read<std::vector<tt::Rich>>(text).at(0).Ch == ch);
+    }
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n\"\"\"\"\n").at(0).Ch == u'"');
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n\"\"\"\"\"\"\"\"\"\"\n").at(0).Ch == u'"');  // the JSV-quoted """" still reads
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n x \n").at(0).Ch == u'x');                // trimmed when longer than one character
+}
+
 TEST_CASE("dictionary keys with surrounding whitespace are quoted and read back verbatim") {
     const std::vector<tt::strmap> rows{{{" a", "1"}, {"b\t", "2"}, {"c", "3"}}};
     const std::string text = csv::write(rows);
