@@ -340,6 +340,51 @@ TEST_CASE("dictionary keys are quoted in the header like cells, so they read bac
     CHECK(csv::read<std::vector<tt::strmap>>(csv::write(fuzzed)) == fuzzed);
 }
 
+// fuzz_csv, tests/fuzz/regressions/csv/header_key_starting_with_bom: the first header cell
+// `\uFEFFd` was written raw, so the document began with EF BB BF, which the reader takes for a
+// byte order mark: the key came back as `d`.
+TEST_CASE("a cell starting with U+FEFF is quoted, so it is not taken for a byte order mark") {
+    const std::string zwnbsp = "\xEF\xBB\xBF";
+    const std::string replacement = "\xEF\xBF\xBD";  // U+FFFD sorts after U+FEFF (keys are sorted ordinally)
+    const std::vector<tt::strmap> rows{{{zwnbsp + "d", "1"}, {replacement, zwnbsp}}};
+    const std::string text = csv::write(rows);
+    CHECK(text == "\"" + zwnbsp + "d\"," + replacement + "\r\n1,\"" + zwnbsp + "\"\r\n");
+    CHECK(csv::read<std::vector<tt::strmap>>(text) == rows);
+    // A real BOM in front is still skipped.
+    CHECK(csv::read<std::vector<tt::strmap>>(zwnbsp + text) == rows);
+    // The first cell of a header-less row and a single scalar likewise.
+    using cells = std::vector<ostr>;
+    const cells row{zwnbsp + "x", "y"};
+    CHECK(csv::write(row) == "\"" + zwnbsp + "x\",y\r\n");
+    CHECK(csv::read<cells>(csv::write(row)) == row);
+    CHECK(csv::write(zwnbsp + "z") == "\"" + zwnbsp + "z\"\r\n");
+}
+
+// fuzz_csv, tests/fuzz/regressions/csv/char_quote_cell: a char '"' (read from the JSV-quoted
+// cell text """") was written as the cell """" (the char itself, CSV-quoted), whose text " the
+// reader took for the start of a quoted JSV value: "unterminated quoted value".
+TEST_CASE("a char cell is the character itself, a quote or a space included") {
+    for (const char16_t ch : {u'"', u' ', u',', u'x', u'\u00e9', u'\u20ac', u'['}) {
+        tt::Rich r;
+        r.Ch = ch;
+        const std::string text = csv::write(std::vector<tt::Rich>{r});
+        INFO(text);
+        CHECK(csv::read<std::vector<tt::Rich>>(text).at(0).Ch == ch);
+    }
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n\"\"\"\"\n").at(0).Ch == u'"');
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n\"\"\"\"\"\"\"\"\"\"\n").at(0).Ch == u'"');  // the JSV-quoted """" still reads
+    CHECK(csv::read<std::vector<tt::Rich>>("Ch\n x \n").at(0).Ch == u'x');                // trimmed when longer than one character
+}
+
+TEST_CASE("dictionary keys with surrounding whitespace are quoted and read back verbatim") {
+    const std::vector<tt::strmap> rows{{{" a", "1"}, {"b\t", "2"}, {"c", "3"}}};
+    const std::string text = csv::write(rows);
+    CHECK(text == "\" a\",\"b\t\",c\r\n1,2,3\r\n");
+    CHECK(csv::read<std::vector<tt::strmap>>(text) == rows);
+    // Unquoted header cells are still trimmed.
+    CHECK(csv::read<std::vector<tt::strmap>>(" a ,b\n1,2\n").at(0) == tt::strmap{{"a", "1"}, {"b", "2"}});
+}
+
 namespace {
 // Everything a read gives back (rows, or the error with its position), for comparing readers.
 std::string outcome(const std::function<void(std::vector<IdName>&)>& read) {

@@ -87,7 +87,53 @@ TEST_CASE("untyped members read JSV structure with string scalars") {
     CHECK(v.at("a") == "1");
     CHECK(v.at("b").at(1) == "y,z");
     CHECK(v.at("c").at("d").is_null());
-    CHECK(jsv::write(v) == R"({a:1,b:[x,"y,z"],c:{}})");
+    CHECK(jsv::write(v) == R"({a:1,b:[x,"y,z"],c:{d:}})");
+}
+
+// fuzz_jsv, tests/fuzz/regressions/jsv/any_null_entry_dropped: `{…,Fla7.8900t:,…}` inside an
+// untyped member read as a null entry, which the writer dropped, so the object lost a key.
+TEST_CASE("untyped members: what the reader gives writes back to the same value") {
+    const auto v = jsv::read<boost::json::value>(R"({a:,b:[,],c:{d:}," k ":x,"":y,e:[],f:{},g:" ",h:""})");
+    REQUIRE(v.is_object());
+    CHECK(v.at("a").is_null());
+    CHECK(v.at("b") == boost::json::array{nullptr, nullptr});
+    CHECK(v.at(" k ") == "x");
+    CHECK(v.at("") == "y");
+    CHECK(v.at("h") == "");
+    const std::string text = jsv::write(v);
+    CHECK(text == R"({a:,b:[,],c:{d:}," k ":x,"":y,e:[],f:{},g: ,h:""})");
+    CHECK(jsv::read<boost::json::value>(text) == v);
+
+    jt::Everything e;
+    e.Any = v;
+    CHECK(jsv::read<jt::Everything>(jsv::write(e)).Any == v);
+}
+
+TEST_CASE("untyped members: keys with surrounding whitespace are quoted; numbers and bools read back as their text") {
+    const auto v = boost::json::parse(R"({" a":1,"b ":[true,2.5,null,"x"],"\t":{"n":null}})");
+    const std::string text = jsv::write(v);
+    CHECK(text == "{\" a\":1,\"b \":[True,2.5,,x],\"\t\":{n:}}");
+    // JSV carries no types: a number or bool comes back as its text (as ServiceStack reads an
+    // object member), everything else as it was.
+    CHECK(jsv::read<boost::json::value>(text) == boost::json::parse(R"({" a":"1","b ":["True","2.5",null,"x"],"\t":{"n":null}})"));
+    // Typed dictionaries too.
+    const sstk::dictionary<std::string, int> m{{" x", 1}, {"y ", 2}, {"z", 3}};
+    CHECK(jsv::write(m) == R"({" x":1,"y ":2,z:3})");
+    CHECK(jsv::read<sstk::dictionary<std::string, int>>(jsv::write(m)) == m);
+}
+
+TEST_CASE("a list of one null item has no JSV form: an error, not the empty list") {
+    auto r = jsv::try_write(boost::json::parse(R"({"x":[1,[null]]})"));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().kind() == errc::invalid_value);
+    CHECK(r.error().path() == R"(["x"][1][0])");
+    auto typed = jsv::try_write(std::vector<std::optional<int>>{std::nullopt});
+    REQUIRE_FALSE(typed.has_value());
+    CHECK(typed.error().path() == "[0]");
+    // Two nulls, or a null after a value, have a form.
+    CHECK(jsv::write(std::vector<std::optional<int>>{std::nullopt, std::nullopt}) == "[,]");
+    CHECK(jsv::read<std::vector<std::optional<int>>>("[,]") == std::vector<std::optional<int>>{std::nullopt, std::nullopt});
+    CHECK(jsv::write(boost::json::parse("[[],[\"\"]]")) == R"([[],[""]])");
 }
 
 TEST_CASE("round trips: a rich DTO and every shape") {

@@ -7,8 +7,9 @@
 //   sstk::csv::row_stream<Movie> rows(stream); Movie m; while (rows.next(m)) { ... }
 //
 // Rules (research/servicestack-formats.md §3.4, servicestack-text-observed.md "CSV"):
-//  - the first record is the header: cells trimmed, matched to members ASCII case-insensitively
-//    (and ignoring '_'/'-'); unknown columns are ignored;
+//  - the first record is the header: cells trimmed (a quoted dictionary key is kept verbatim),
+//    matched to members ASCII case-insensitively (and ignoring '_'/'-'); unknown columns are
+//    ignored;
 //  - an empty cell is null (the member keeps its default; ServiceStack cannot tell "" from null
 //    either, but a quoted "" is read as the empty string); missing trailing cells are null;
 //  - more cells than the header has is an error naming the row and column (ServiceStack throws
@@ -77,6 +78,14 @@ inline void locate_in_cell(error& e, const cell& c, std::size_t inner) {
     }
 }
 
+// Whether valid UTF-8 text is exactly one code point.
+inline bool is_one_character(std::string_view t) noexcept {
+    if (t.empty()) return false;
+    const auto b = static_cast<unsigned char>(t[0]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    return t.size() == len;
+}
+
 // Reads one cell into a value: strings verbatim, anything else as JSV. Error positions are moved
 // from the cell's text into the document.
 template <class V>
@@ -87,13 +96,19 @@ void assign_cell(const cell& c, V& out, const read_options& o) {
         if (c.text.empty()) return;  // null
         using U = unwrapped_t<V>;
         if constexpr (text::is_text_scalar_v<U>) {
+            // The writer puts a char into its cell as it is, so a cell of exactly one character
+            // is that character, a quote or a space included (the cell """" is the char ").
+            bool one_char = false;
+            if constexpr (std::is_same_v<U, char16_t>) one_char = is_one_character(c.text);
             // A bare scalar, as the JSV reader takes it at the top level: trimmed, then parsed.
-            if (c.text.front() != '"') {
+            if (c.text.front() != '"' || one_char) {
                 std::string_view t = c.text;
                 std::size_t lead = 0;
-                while (lead < t.size() && jsv::detail::is_space(t[lead])) ++lead;
-                t.remove_prefix(lead);
-                while (!t.empty() && jsv::detail::is_space(t.back())) t.remove_suffix(1);
+                if (!one_char) {
+                    while (lead < t.size() && jsv::detail::is_space(t[lead])) ++lead;
+                    t.remove_prefix(lead);
+                    while (!t.empty() && jsv::detail::is_space(t.back())) t.remove_suffix(1);
+                }
                 try {
                     out = text::parse_scalar<U>(t, o.zone ? *o.zone : time_zone::system());
                 } catch (error& e) {
@@ -194,7 +209,8 @@ class dictionary_binder {
 public:
     void header(const std::vector<cell>& cells, std::size_t n) {
         keys_.clear();
-        for (std::size_t i = 0; i < n; ++i) keys_.emplace_back(trimmed(cells[i].text));
+        // A quoted key is taken verbatim: the writer quotes keys with surrounding whitespace.
+        for (std::size_t i = 0; i < n; ++i) keys_.emplace_back(cells[i].quoted ? cells[i].text : trimmed(cells[i].text));
     }
 
     void bind(const std::vector<cell>& cells, std::size_t n, E& out, std::size_t index, const read_options& o) const {

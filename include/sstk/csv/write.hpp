@@ -8,7 +8,8 @@
 //    .NET reflection order (not sorted by DataMember Order), then one row per item; the row
 //    separator (CRLF) follows every row, the last included; an empty list is the header alone;
 //  - a cell is quoted iff it holds the delimiter ("), the separator (,), the row separator, CR or
-//    LF, or starts with [ or {; inside quotes the delimiter is doubled;
+//    LF, or starts with [ or { (or, unlike ServiceStack, with U+FEFF, which would otherwise be
+//    taken for a byte order mark); inside quotes the delimiter is doubled;
 //  - null and "" are both an empty cell (ServiceStack's TextExtensions.ToCsvField returns an
 //    empty string as it is); bool True/False; numbers invariant; enums by name; dates as in
 //    JSV; strings raw; lists, maps and objects are their JSV text in one cell;
@@ -239,10 +240,14 @@ private:
             std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) { return sstk::detail::compare_ordinal(a, b) < 0; });
         if (!o_.omit_headers) {
             // Keys are data: quoted like cells, so a key holding the separator, the delimiter or a
-            // line break (or starting with [ or {) reads back as itself.
+            // line break (or starting with [ or {) reads back as itself; and quoted when it has
+            // leading or trailing whitespace, which the reader trims off unquoted header cells.
             for (std::size_t c = 0; c < keys.size(); ++c) {
                 if (c) out_.append(o_.separator);
-                field(keys[c]);
+                const std::string_view k = keys[c];
+                const bool edge_space = !k.empty() && (k.front() == ' ' || k.front() == '\t' || k.back() == ' ' || k.back() == '\t');
+                if (edge_space && !o_.delimiter.empty()) quote(k);
+                else field(k);
             }
             out_.append(o_.row_separator);
         }
@@ -302,9 +307,13 @@ private:
         quote(quoted_);
     }
 
+    // Beyond ServiceStack's rule (ToCsvField), a cell starting with U+FEFF is quoted: as the first
+    // cell of a document its bytes EF BB BF would be a byte order mark, which readers (.NET's
+    // StreamReader, csv::read) strip, and the cell would lose its first character.
     bool needs_quotes(std::string_view s) const noexcept {
         if (s.empty()) return false;
         if (s.front() == '[' || s.front() == '{') return true;
+        if (s.starts_with("\xEF\xBB\xBF")) return true;
         if (simple_) return has_special(s);
         if (s.find_first_of("\r\n") != std::string_view::npos) return true;
         return s.find(o_.delimiter) != std::string_view::npos || s.find(o_.separator) != std::string_view::npos ||

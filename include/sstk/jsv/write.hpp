@@ -132,10 +132,22 @@ public:
     static constexpr std::string_view value{storage_.data(), storage_.size()};
 };
 
+// What a filtered scalar is: a non-string scalar's JSV text, a string's raw text, or a map key's
+// text (a key must also keep leading and trailing whitespace, which the reader trims off an
+// unquoted key).
+enum class scalar_kind : unsigned char { scalar, string, key };
+
+// Whether a map key must be quoted although it holds none of the escape characters: unquoted keys
+// are read with surrounding whitespace trimmed (jsv/read.hpp, read_key).
+constexpr bool key_has_edge_space(std::string_view k) noexcept {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    return !k.empty() && (space(k.front()) || space(k.back()));
+}
+
 // Writes one scalar in place of the JSV writer (the query-string serializer quotes strings by its
-// own rule and url-encodes every scalar inside a nested value). `text` is a string's raw text
-// (is_string) or a non-string scalar's JSV text. nullptr: plain JSV.
-using scalar_filter = void (*)(output_buffer& out, std::string_view text, bool is_string);
+// own rule and url-encodes every scalar inside a nested value). `text` is a string's or key's raw
+// text, or a non-string scalar's JSV text. nullptr: plain JSV.
+using scalar_filter = void (*)(output_buffer& out, std::string_view text, scalar_kind kind);
 
 // Value-type text (the formatters append to a std::string). One per thread, kept between
 // writes, so writing allocates nothing after warm-up.
@@ -144,9 +156,49 @@ inline std::string& thread_scratch() {
     return s;
 }
 
-class writer {
+// How the JSV text reaches the output: as it is (JSV, CSV cells, QueryStringSerializer values,
+// which percent-encode through a scalar_filter), or percent-encoded byte by byte as it is
+// written (the C# client's query values are Uri.EscapeDataString of the JSV text;
+// query/write.hpp). An encoding policy E has `active`, `kept(c)` (a byte written as itself),
+// `hex` (the digits of %XX), `append(out, text)` and `first_changed(text)`.
+struct unencoded {
+    static constexpr bool active = false;
+};
+
+// `Key:` percent-encoded by policy E, built once at compile time.
+template <class M, casing Policy, class E>
+struct encoded_key_colon {
+private:
+    static constexpr std::string_view raw_ = key_colon<M, Policy>::value;
+    static constexpr std::size_t size_ = [] {
+        std::size_t n = 0;
+        for (const char c : raw_) n += E::kept(c) ? 1 : 3;
+        return n;
+    }();
+    static constexpr std::array<char, size_> storage_ = [] {
+        std::array<char, size_> a{};
+        std::size_t k = 0;
+        for (const char c : raw_) {
+            const auto u = static_cast<unsigned char>(c);
+            if (E::kept(c)) {
+                a[k++] = c;
+            } else {
+                a[k++] = '%';
+                a[k++] = E::hex[u >> 4];
+                a[k++] = E::hex[u & 15];
+            }
+        }
+        return a;
+    }();
+
 public:
-    writer(output_buffer& out, const write_options& o, scalar_filter filter = nullptr)
+    static constexpr std::string_view value{storage_.data(), size_};
+};
+
+template <class Encoding = unencoded>
+class basic_writer {
+public:
+    basic_writer(output_buffer& out, const write_options& o, scalar_filter filter = nullptr)
         : out_(out), o_(o), zone_(o.zone ? *o.zone : time_zone::system()), filter_(filter) {}
 
     // A null value writes nothing (an empty slot in a list, an omitted member in an object).
@@ -162,14 +214,16 @@ public:
             map(v);
         } else if constexpr (sequence_like<T>) {
             list(v);
+        } else if constexpr (Encoding::active) {
+            encoded_scalar(v);
         } else if (filter_) {
             if constexpr (string_like<T>) {
-                filter_(out_, std::string_view(v), true);
+                filter_(out_, std::string_view(v), scalar_kind::string);
             } else if constexpr (std::is_same_v<T, char16_t>) {
                 if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
                 std::string s;
                 append_char16_utf8(s, v);
-                filter_(out_, s, true);
+                filter_(out_, s, scalar_kind::string);
             } else {
                 filtered_scalar(v);
             }
@@ -251,7 +305,7 @@ public:
     static std::string scalar_text(const T& v, const write_options& o) {
         std::string text;
         output_buffer b(text);
-        writer(b, o).scalar(v);
+        basic_writer(b, o).scalar(v);
         b.finish();
         return text;
     }
@@ -276,7 +330,81 @@ private:
         scalar(v);
         std::string text(out_.since(mark));
         out_.truncate(mark);
-        filter_(out_, text, false);
+        filter_(out_, text, scalar_kind::scalar);
+    }
+
+    // A scalar under an active encoding: strings (and enum names, chars) by the quoting rule,
+    // anything else formatted in place and encoded from its first byte that changes (numbers
+    // usually have none).
+    template <class T>
+    void encoded_scalar(const T& v) {
+        if constexpr (string_like<T>) {
+            encoded_string(std::string_view(v));
+        } else if constexpr (std::is_same_v<T, char16_t>) {
+            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
+            std::string s;
+            append_char16_utf8(s, v);
+            encoded_string(s);
+        } else {
+            const std::size_t mark = out_.size();
+            scalar(v);
+            encode_since(mark);
+        }
+    }
+
+    // Encodes what was written since `mark`, in place.
+    void encode_since(std::size_t mark) {
+        const std::string_view written = out_.since(mark);
+        const std::size_t i = Encoding::first_changed(written);
+        if (i == written.size()) return;
+        encoded_.assign(written.substr(i));
+        out_.truncate(mark + i);
+        Encoding::append(out_, encoded_);
+    }
+
+    // append_string, encoded: raw, or "…" with " doubled; "" for the empty string.
+    void encoded_string(std::string_view s) {
+        if (s.empty()) {
+            sym('"');
+            sym('"');
+        } else if (first_escape_char(s) == s.size()) {
+            Encoding::append(out_, s);
+        } else {
+            encoded_quoted(s);
+        }
+    }
+
+    void encoded_quoted(std::string_view s) {
+        sym('"');
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = s.find('"', i);
+            if (j == std::string_view::npos) break;
+            Encoding::append(out_, s.substr(i, j - i));
+            sym('"');
+            sym('"');
+            i = j + 1;
+        }
+        Encoding::append(out_, s.substr(i));
+        sym('"');
+    }
+
+    // One structural character: { } [ ] , : or a quote.
+    SSTK_ALWAYS_INLINE void sym(char c) {
+        if constexpr (Encoding::active) {
+            if (Encoding::kept(c)) {
+                out_.put(c);
+            } else {
+                const auto u = static_cast<unsigned char>(c);
+                char* p = out_.reserve(3);
+                p[0] = '%';
+                p[1] = Encoding::hex[u >> 4];
+                p[2] = Encoding::hex[u & 15];
+                out_.commit(3);
+            }
+        } else {
+            out_.put(c);
+        }
     }
 
     void enter() {
@@ -288,7 +416,7 @@ private:
     template <class T>
     void object(const T& v) {
         enter();
-        out_.put('{');
+        sym('{');
         bool first = true;
         for_each_member<T>([&](auto m) {
             using M = decltype(m);
@@ -299,7 +427,7 @@ private:
             if constexpr (!M::emit_default) {
                 if (text::is_default_value(field)) return;
             }
-            if (!first) out_.put(',');
+            if (!first) sym(',');
             first = false;
             key<M>();
             try {
@@ -310,25 +438,37 @@ private:
             }
         });
         leave();
-        out_.put('}');
+        sym('}');
     }
 
     template <class M>
     void key() {
-        switch (o_.casing) {
-        case casing::camel: out_.append(key_colon<M, casing::camel>::value); break;
-        case casing::snake: out_.append(key_colon<M, casing::snake>::value); break;
-        case casing::as_declared: out_.append(key_colon<M, casing::as_declared>::value); break;
+        if constexpr (Encoding::active) {
+            switch (o_.casing) {
+            case casing::camel: out_.append(encoded_key_colon<M, casing::camel, Encoding>::value); break;
+            case casing::snake: out_.append(encoded_key_colon<M, casing::snake, Encoding>::value); break;
+            case casing::as_declared: out_.append(encoded_key_colon<M, casing::as_declared, Encoding>::value); break;
+            }
+        } else {
+            switch (o_.casing) {
+            case casing::camel: out_.append(key_colon<M, casing::camel>::value); break;
+            case casing::snake: out_.append(key_colon<M, casing::snake>::value); break;
+            case casing::as_declared: out_.append(key_colon<M, casing::as_declared>::value); break;
+            }
         }
     }
 
+    // A null item is an empty slot ([1,,3]), so a list of one null item would be `[]`, which
+    // reads back as the empty list: it has no JSV form and is refused, never written as another
+    // value (ServiceStack writes `[]`).
     template <class T>
     void list(const T& v) {
         enter();
-        out_.put('[');
+        sym('[');
+        const std::size_t items_at = out_.size();
         std::size_t i = 0;
         for (const auto& item : v) {
-            if (i) out_.put(',');
+            if (i) sym(',');
             try {
                 value(item);
             } catch (error& e) {
@@ -337,23 +477,28 @@ private:
             }
             ++i;
         }
+        if (i == 1 && out_.size() == items_at) {
+            error e(errc::invalid_value, "a list holding one null item has no JSV form (it would read back as the empty list)");
+            e.prepend_index(0);
+            throw e;
+        }
         leave();
-        out_.put(']');
+        sym(']');
     }
 
     template <class T>
     void map(const T& v) {
         enter();
-        out_.put('{');
+        sym('{');
         bool first = true;
         for (const auto& [k, item] : v) {
             if constexpr (is_optional_v<std::remove_cvref_t<decltype(item)>>) {
                 if (!item) continue;  // null dictionary values are dropped, as in ServiceStack
             }
-            if (!first) out_.put(',');
+            if (!first) sym(',');
             first = false;
             map_key(k);
-            out_.put(':');
+            sym(':');
             try {
                 value(item);
             } catch (error& e) {
@@ -362,23 +507,36 @@ private:
             }
         }
         leave();
-        out_.put('}');
+        sym('}');
     }
 
     // Keys are quoted by the string rule even when they are not strings: a date key holds ':',
     // which would otherwise end the key early on read.
+    // A string key with leading or trailing whitespace is quoted too: the reader trims unquoted
+    // keys (hand-written `{ A : 1 }`), and such a key must read back as itself.
     template <class K>
     void map_key(const K& k) {
         if constexpr (string_like<K>) {
-            value(k);
+            const std::string_view s(k);
+            if constexpr (Encoding::active) {
+                if (key_has_edge_space(s)) encoded_quoted(s);
+                else encoded_string(s);
+            } else if (filter_) {
+                filter_(out_, s, scalar_kind::key);
+            } else if (key_has_edge_space(s)) {
+                detail::append_quoted(out_, s);
+            } else {
+                append_string(out_, s);
+            }
         } else {
             const std::size_t mark = out_.size();
             scalar(k);
             const std::string_view written = out_.since(mark);
-            if (!filter_ && !needs_quotes(written)) return;
+            if (!Encoding::active && !filter_ && !needs_quotes(written)) return;
             std::string text(written);
             out_.truncate(mark);
-            if (filter_) filter_(out_, text, true);
+            if constexpr (Encoding::active) encoded_string(text);
+            else if (filter_) filter_(out_, text, scalar_kind::key);
             else append_string(out_, text);
         }
     }
@@ -397,7 +555,11 @@ private:
         integer(static_cast<U>(v));  // [Flags], and Enum.ToString() of an undefined value
     }
 
-    // object / Dictionary<string,object> members, written with JSV's own rules.
+    // object / Dictionary<string,object> members, written with JSV's own rules. JSV carries no
+    // types: numbers and booleans are written as their text and read back as strings (as
+    // ServiceStack reads an object member from JSV). A null entry of an object is written as an
+    // empty value (`{a:}`, read back as null), not dropped as ServiceStack drops null dictionary
+    // values: in a free-form object an absent key and a null one differ, and JSV has the form.
     void any(const boost::json::value& v) {
         switch (v.kind()) {
         case boost::json::kind::null: return;
@@ -409,14 +571,13 @@ private:
         case boost::json::kind::array: list(v.get_array()); return;
         case boost::json::kind::object: {
             enter();
-            out_.put('{');
+            sym('{');
             bool first = true;
             for (const auto& kv : v.get_object()) {
-                if (kv.value().is_null()) continue;
-                if (!first) out_.put(',');
+                if (!first) sym(',');
                 first = false;
                 map_key(std::string_view(kv.key()));
-                out_.put(':');
+                sym(':');
                 try {
                     any(kv.value());
                 } catch (error& e) {
@@ -425,7 +586,7 @@ private:
                 }
             }
             leave();
-            out_.put('}');
+            sym('}');
             return;
         }
         }
@@ -436,7 +597,10 @@ private:
     const time_zone& zone_;
     scalar_filter filter_;
     std::size_t depth_ = 0;
+    std::string encoded_;  // a formatted scalar's text that the encoding changes
 };
+
+using writer = basic_writer<>;
 
 }  // namespace detail
 

@@ -98,6 +98,20 @@ inline void escape_data_string(output_buffer& out, std::string_view s) {
     out.commit(detail::encode_to(out.reserve(3 * s.size() + 1), s, detail::escape_data_string_table));
 }
 
+namespace detail {
+
+// Uri.EscapeDataString as an encoding policy of the JSV writer (jsv::detail::basic_writer): the
+// C# client's query values are encoded while their JSV is written, not written and then encoded.
+struct escape_data_string_encoding {
+    static constexpr bool active = true;
+    static constexpr const char* hex = "0123456789ABCDEF";
+    static constexpr bool kept(char c) noexcept { return unreserved.kept[static_cast<unsigned char>(c)]; }
+    static void append(output_buffer& out, std::string_view s) { escape_data_string(out, s); }
+    static std::size_t first_changed(std::string_view s) noexcept { return first_escaped(s); }
+};
+
+}  // namespace detail
+
 inline void url_encode(std::string& out, std::string_view s) {
     const std::size_t at = out.size();
     out.resize(at + 3 * s.size() + 1);

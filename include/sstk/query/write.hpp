@@ -38,9 +38,14 @@ namespace sstk::query {
 
 namespace detail {
 
-// A string inside a nested QueryStringSerializer value, then UrlEncode.
-inline void qs_scalar(output_buffer& out, std::string_view text, bool is_string) {
-    if (is_string && (text.empty() || text.front() == '"' || text.find_first_of(",{}[]\r\n") != std::string_view::npos)) {
+// A string inside a nested QueryStringSerializer value, then UrlEncode. A map key is also quoted
+// when it has leading or trailing whitespace, which the reader would trim off an unquoted key.
+inline void qs_scalar(output_buffer& out, std::string_view text, jsv::detail::scalar_kind kind) {
+    using jsv::detail::scalar_kind;
+    const bool quoted = kind != scalar_kind::scalar &&
+                        (text.empty() || text.front() == '"' || text.find_first_of(",{}[]\r\n") != std::string_view::npos ||
+                         (kind == scalar_kind::key && jsv::detail::key_has_edge_space(text)));
+    if (quoted) {
         // "text" with " doubled, encoded: %22 ... %22%22 ... %22
         out += "%22";
         std::size_t i = 0;
@@ -70,7 +75,7 @@ inline constexpr bool is_string_member_v = string_like<V> && !std::is_same_v<V, 
 class writer {
 public:
     writer(output_buffer& out, const write_options& o)
-        : out_(out), o_(o), jsv_options_(o.jsv()), jsv_(out, jsv_options_, o.style == style::client ? nullptr : &qs_scalar) {}
+        : out_(out), o_(o), jsv_options_(o.jsv()), jsv_(out, jsv_options_, &qs_scalar), escaped_jsv_(out, jsv_options_) {}
 
     template <class T>
     void document(const T& v) {
@@ -172,31 +177,42 @@ private:
             if (client()) escape_data_string(out_, std::string_view(v));
             else url_encode(out_, std::string_view(v));
             return;
+        } else if (client()) {
+            // Uri.EscapeDataString of the JSV text, encoded as it is written.
+            const std::size_t mark = out_.size();
+            escaped_jsv_.value(v);
+            if constexpr (sequence_like<V>) {
+                // One pair of brackets removed, as trim_list_brackets does on the JSV text: an
+                // encoded bracket is three bytes, and a '%' of the text is itself encoded, so
+                // "%5B" at the start of the items is the JSV's '['.
+                const std::string_view written = out_.since(mark);
+                if (written.size() > 6 && written.starts_with("%5B") && written.ends_with("%5D") && written.substr(3, 3) != "%5B")
+                    drop_around(mark, 3);
+            }
         } else {
-            // JSV straight into the output; rewritten only when brackets go or bytes need escaping.
+            // JSV straight into the output, encoded scalar by scalar; structure stays raw.
             const std::size_t mark = out_.size();
             jsv_.value(v);
-            const std::string_view written = out_.since(mark);
-            std::string_view text = written;
-            if constexpr (sequence_like<V>) text = trim_list_brackets(text);
-            const bool trimmed = text.size() != written.size();
-            if (client()) {  // Uri.EscapeDataString of the JSV text
-                if (!trimmed && query::detail::first_escaped(text) == text.size()) return;
-                scratch_.assign(text);
-                out_.truncate(mark);
-                escape_data_string(out_, scratch_);
-            } else if (trimmed) {  // already encoded scalar by scalar; structure stays raw
-                scratch_.assign(text);
-                out_.truncate(mark);
-                out_.append(scratch_);
+            if constexpr (sequence_like<V>) {
+                const std::string_view written = out_.since(mark);
+                if (trim_list_brackets(written).size() != written.size()) drop_around(mark, 1);
             }
         }
+    }
+
+    // Removes n bytes from each end of what was written since mark.
+    void drop_around(std::size_t mark, std::size_t n) {
+        scratch_.assign(out_.since(mark).substr(n));
+        scratch_.resize(scratch_.size() - n);
+        out_.truncate(mark);
+        out_.append(scratch_);
     }
 
     output_buffer& out_;
     const write_options& o_;
     jsv::write_options jsv_options_;
-    jsv::detail::writer jsv_;
+    jsv::detail::writer jsv_;  // QueryStringSerializer style
+    jsv::detail::basic_writer<escape_data_string_encoding> escaped_jsv_;  // client style
     std::string scratch_;
     std::string key_;
     bool first_ = true;
