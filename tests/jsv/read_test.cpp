@@ -80,6 +80,9 @@ TEST_CASE("reading rules: keys, whitespace, null, empty, quoted keys, bools") {
     CHECK(jsv::read<jt::Color>("blue") == jt::Color::Blue);
     CHECK(jsv::read<char16_t>(R"(",")") == u',');
     CHECK(jsv::read<char16_t>("x") == u'x');
+    CHECK(jsv::read<char16_t>(" ") == u' ');     // ServiceStack writes a space char raw
+    CHECK(jsv::read<char16_t>(" x ") == u'x');   // around a character, whitespace is trimmed
+    CHECK_THROWS_AS(jsv::read<char16_t>("  "), sstk::error);
 }
 
 TEST_CASE("untyped members read JSV structure with string scalars") {
@@ -146,7 +149,7 @@ TEST_CASE("round trips: a rich DTO and every shape") {
     round_trip(tt::make_rich(), o);
     round_trip(tt::Rich{}, o);
     round_trip(std::vector<std::optional<std::string>>{"", " x ", "a\r\nb", "\"", std::nullopt, "z"});
-    round_trip(std::vector<char16_t>{u',', u'"', u'[', u':', u'a'});
+    round_trip(std::vector<char16_t>{u',', u'"', u'[', u':', u'a', u' ', u'\t', u'\n'});
     jt::Movie m;
     m.Id = 1;
     m.Title = "The Shawshank Redemption";

@@ -326,6 +326,18 @@ TEST_CASE("untyped members: what the reader gives writes back to the same value,
     CHECK(r.error().path().starts_with("Any"));
 }
 
+// A char holding whitespace is written raw, as ServiceStack writes a char; it reads back as itself.
+TEST_CASE("a char holding whitespace reads back as itself") {
+    for (const char16_t c : {u' ', u'\t', u'\n', u'\r'}) {
+        jt::Everything e;
+        e.Ch = c;
+        CHECK(query::read<jt::Everything>(query::write(e)).Ch == c);
+        CHECK(query::read<jt::Everything>(query::write(e, qss())).Ch == c);
+    }
+    CHECK(query::read<jt::Everything>("ch=%20").Ch == u' ');
+    CHECK(query::read<jt::Everything>("ch=+x+").Ch == u'x');  // surrounding whitespace of a character is still trimmed
+}
+
 TEST_CASE("bad input: invalid percent-escapes and values, with kind, path and position") {
     {
         const error e = read_error<tt::FindMovies>("take=1&title=%G1");

@@ -33,6 +33,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -564,13 +565,18 @@ private:
     void convert(const token& t, T& out, bool trim = true) {
         std::string_view text = t.text;
         std::size_t lead = 0;
-        if (trim) {
+        // A char holding whitespace is written raw (`{Ch: }`, as ServiceStack writes it): a token
+        // that is nothing but whitespace is the char itself, not an empty one.
+        const bool whitespace_char = std::is_same_v<T, char16_t> && !text.empty() &&
+                                     std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+        if (trim && !whitespace_char) {
             while (lead < text.size() && is_space(text[lead])) ++lead;
             text.remove_prefix(lead);
             while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
         }
         if (repair_ == plus_repair::spaces_were_plus) {
-            if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, decimal>) text = repaired(text, true);
+            // a char is not a number: its space is a space, not a "+" the sender left unencoded
+            if constexpr ((std::is_arithmetic_v<T> && !std::is_same_v<T, char16_t>) || std::is_same_v<T, decimal>) text = repaired(text, true);
             else if constexpr (std::is_same_v<T, date_time> || std::is_same_v<T, date_time_offset>) text = repaired(text, false);
         }
         token inner = t;
