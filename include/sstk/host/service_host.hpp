@@ -165,7 +165,8 @@ struct route_hit {
 struct registration {
     std::string_view name;
     std::function<route_hit(std::string_view verb, std::string_view path)> match;
-    std::function<http::response(const http::request&, const std::string& remote, std::string& log_dto)> invoke;
+    // log_dto: where the log-safe DTO goes, null when nothing logs (it costs a print per request)
+    std::function<http::response(const http::request&, const std::string& remote, std::string* log_dto)> invoke;
 };
 
 // A request that never reached a handler (no route, too large, malformed): ErrorResponse in the
@@ -223,13 +224,13 @@ public:
             return hit;
         };
         r.invoke = [this, handler = std::move(handler)](const http::request& req, const std::string& remote,
-                                                        std::string& log_dto) mutable -> http::response {
+                                                        std::string* log_dto) mutable -> http::response {
             http::format f = options_.bind.negotiation.default_format;
             try {
                 f = http::negotiate(req, options_.bind.negotiation).response;
                 auto bound = http::bind_request<Request>(req, options_.bind);
                 f = bound.response_format;
-                log_dto = to_debug_string(bound.dto);
+                if (log_dto) *log_dto = to_debug_string(bound.dto);
                 request_context ctx(req, f, remote);
                 http::response out;
                 if constexpr (std::is_invocable_v<Handler&, const Request&, request_context&>) {
@@ -322,10 +323,7 @@ public:
     }
 
     // Serves one raw request as a connection would (no sockets): for tests and embedding.
-    http::response serve(const http::request& req, const std::string& remote = "") {
-        std::string log_dto;
-        return dispatch(req, remote, log_dto, nullptr);
-    }
+    http::response serve(const http::request& req, const std::string& remote = "") { return dispatch(req, remote, nullptr, nullptr); }
 
     std::size_t open_connections() const {
         std::lock_guard lock(sessions_mutex_);
@@ -372,7 +370,7 @@ private:
                sstk::detail::iequals(path, "/types/metadata");
     }
 
-    http::response dispatch(const http::request& req, const std::string& remote, std::string& log_dto, std::string_view* route) {
+    http::response dispatch(const http::request& req, const std::string& remote, std::string* log_dto, std::string_view* route) {
         std::string_view path;
         try {
             path = http::negotiate(req, options_.bind.negotiation).path;
@@ -471,7 +469,7 @@ private:
             const http::request req = to_request(true);
             std::string log_dto;
             std::string_view route = req.path();
-            const http::response out = host_.dispatch(req, remote_, log_dto, &route);
+            http::response out = host_.dispatch(req, remote_, host_.options_.log ? &log_dto : nullptr, &route);
             if (host_.options_.log) {
                 request_log entry{req.verb, route, log_dto, out.status,
                                   std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - started_)};
@@ -480,7 +478,7 @@ private:
                 } catch (...) {  // a failing logger must not take the connection down
                 }
             }
-            respond(out, parser_->get().keep_alive());
+            respond(std::move(out), parser_->get().keep_alive());
         }
 
         // A request that failed before it reached a handler: answer it when it can be answered.
@@ -512,7 +510,7 @@ private:
             close();  // end of stream, timeout, reset, shutdown
         }
 
-        void respond(const http::response& out, bool keep_alive) {
+        void respond(http::response out, bool keep_alive) {
             namespace bh = boost::beast::http;
             res_ = {};
             res_.version(11);
@@ -522,7 +520,7 @@ private:
             for (const http::header& h : out.headers) res_.set(h.name, h.value);
             keep_alive_ = keep_alive && !host_.stopping_;
             res_.keep_alive(keep_alive_);
-            res_.body() = out.body;
+            res_.body() = std::move(out.body);
             res_.prepare_payload();
             lowest().expires_after(host_.options_.write_timeout);
             bh::async_write(stream_, res_, [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
