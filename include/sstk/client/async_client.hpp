@@ -129,7 +129,7 @@ private:
                 auto work = boost::asio::make_work_guard(handler, ex);
                 if (!prepared) {  // nothing to send: complete later, never inside the initiating call
                     auto hex = work.get_executor();
-                    boost::asio::post(hex, [handler = std::move(handler), work = std::move(work), e = std::move(prepared.error())]() mutable {
+                    boost::asio::post(hex, [handler = std::move(handler), work = std::move(work), e = std::move(prepared).error()]() mutable {
                         work.reset();
                         handler(result(boost::system::in_place_error, std::move(e)));
                     });

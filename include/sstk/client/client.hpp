@@ -110,7 +110,7 @@ private:
     template <class Request>
     client_result<detail::call_response_t<Request>> call(const Request& dto, std::optional<http_verb> verb, http::endpoint ep) {
         auto prepared = detail::prepare_call(options(), dto, verb, ep);
-        if (!prepared) return client_result<detail::call_response_t<Request>>(boost::system::in_place_error, std::move(prepared.error()));
+        if (!prepared) return client_result<detail::call_response_t<Request>>(boost::system::in_place_error, std::move(prepared).error());
         return detail::finish_call<Request>(options(), url(), *prepared, try_exchange(prepared->request));
     }
 

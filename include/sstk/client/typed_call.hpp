@@ -58,7 +58,7 @@ client_result<call_response_t<Request>> finish_call(const client_options& option
                                                     client_result<http::response> resp) {
     using Response = call_response_t<Request>;
     using out = client_result<Response>;
-    if (!resp) return out(boost::system::in_place_error, std::move(resp.error()));
+    if (!resp) return out(boost::system::in_place_error, std::move(resp).error());
     http::response_options rdo = options.response;
     rdo.expected = call.accept;
     const auto describe = [&](const http::web_service_error& w) {
@@ -69,7 +69,7 @@ client_result<call_response_t<Request>> finish_call(const client_options& option
         auto r = http::try_read_response<ErrorResponse>(*resp, rdo);
         client_error e;
         e.kind = fault::http;
-        e.web = std::move(r.error());  // a status outside 2xx is always an error
+        e.web = std::move(r).error();  // a status outside 2xx is always an error
         e.message = describe(*e.web);
         return out(boost::system::in_place_error, std::move(e));
     } else {
@@ -77,7 +77,7 @@ client_result<call_response_t<Request>> finish_call(const client_options& option
         if (r) return out(std::move(*r));
         client_error e;
         e.kind = r.error().is_http_error() ? fault::http : fault::body;
-        e.web = std::move(r.error());
+        e.web = std::move(r).error();
         e.message = describe(*e.web);
         return out(boost::system::in_place_error, std::move(e));
     }
