@@ -8,7 +8,11 @@
 //
 // Latency is measured per request from the call to its completion handler (client encode,
 // both directions of loopback I/O, host decode/dispatch/encode, client decode). Only requests
-// completing inside the timed window count; the warm-up opens the connections.
+// completing inside the timed window count; the warm-up opens the connections. The process's
+// CPU time (host and client together) over the whole run of a format, divided by all the requests
+// it completed, is the cost of a request independent of how much of the machine the run got.
+#include <sys/resource.h>
+
 #include <sstk/client/async_client.hpp>
 #include <sstk/host/service_host.hpp>
 
@@ -68,6 +72,8 @@ struct run_result {
     std::size_t errors = 0;
     std::size_t connections_opened = 0;
     double p50_us = 0, p90_us = 0, p99_us = 0, p999_us = 0, max_us = 0;
+    double cpu_us_per_request = 0;  // user + system time of the process, host and client
+    double cpu_share = 0;           // CPU time / wall time: how many cores the run got
     std::string first_error;
 };
 
@@ -108,6 +114,7 @@ struct driver {
         client.async_post(req, [this, loop, sent](sstk::client::client_result<load::HelloResponse> r) {
             const auto done = clock_type::now();
             const bool ok = r && r->Result && r->Result->size() == 7 + std::to_string(loop).size() + 1;
+            ++completed;
             if (done >= start && done < end) {
                 if (ok) latencies_ns.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(done - sent).count());
                 else ++errors;
@@ -123,8 +130,15 @@ struct driver {
     clock_type::time_point start, end;
     std::vector<long long> latencies_ns;
     std::size_t errors = 0;
+    std::size_t completed = 0;  // over the whole run, warm-up included
     std::string first_error;
 };
+
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 double percentile(const std::vector<long long>& sorted, double p) {
     if (sorted.empty()) return 0;
@@ -133,6 +147,7 @@ double percentile(const std::vector<long long>& sorted, double p) {
 }
 
 run_result run_format(const std::string& url, format f, const settings& s) {
+    const double cpu0 = cpu_seconds();
     const auto t0 = clock_type::now();
     const auto start = t0 + std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(s.warmup));
     const auto end = start + std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(s.seconds));
@@ -144,8 +159,14 @@ run_result run_format(const std::string& url, format f, const settings& s) {
     std::vector<std::thread> threads;
     for (auto& d : drivers) threads.emplace_back([&d] { d->run(); });
     for (auto& t : threads) t.join();
+    const double cpu = cpu_seconds() - cpu0;
+    const double wall = std::chrono::duration<double>(clock_type::now() - t0).count();
 
     run_result r;
+    std::size_t completed = 0;
+    for (auto& d : drivers) completed += d->completed;
+    r.cpu_us_per_request = completed ? cpu * 1e6 / static_cast<double>(completed) : 0;
+    r.cpu_share = wall > 0 ? cpu / wall : 0;
     r.f = f;
     r.seconds = s.seconds;
     std::vector<long long> all;
@@ -235,9 +256,10 @@ int main(int argc, char** argv) {
         results.push_back(run_format(url, f, s));
         loads.push_back(loadavg());
         const run_result& r = results.back();
-        std::printf("%-4s %9.0f req/s  p50 %7.0f us  p90 %7.0f us  p99 %7.0f us  p99.9 %7.0f us  max %7.0f us  errors %zu  connections %zu  load %.2f\n",
+        std::printf("%-4s %9.0f req/s  p50 %7.0f us  p90 %7.0f us  p99 %7.0f us  p99.9 %7.0f us  max %7.0f us  errors %zu  connections %zu  "
+                    "CPU %.1f us/request on %.2f cores  load %.2f\n",
                     name_of(f), static_cast<double>(r.requests) / r.seconds, r.p50_us, r.p90_us, r.p99_us, r.p999_us, r.max_us, r.errors,
-                    r.connections_opened, loads.back()[0]);
+                    r.connections_opened, r.cpu_us_per_request, r.cpu_share, loads.back()[0]);
         if (!r.first_error.empty()) std::printf("     first error: %s\n", r.first_error.c_str());
         std::fflush(stdout);
     }
@@ -254,7 +276,8 @@ int main(int argc, char** argv) {
             out << (i ? "," : "") << "{\"format\":\"" << name_of(r.f) << "\",\"requests\":" << r.requests << ",\"seconds\":" << r.seconds
                 << ",\"requests_per_second\":" << static_cast<double>(r.requests) / r.seconds << ",\"errors\":" << r.errors
                 << ",\"connections_opened\":" << r.connections_opened << ",\"p50_us\":" << r.p50_us << ",\"p90_us\":" << r.p90_us
-                << ",\"p99_us\":" << r.p99_us << ",\"p999_us\":" << r.p999_us << ",\"max_us\":" << r.max_us << ",\"loadavg_after\":["
+                << ",\"p99_us\":" << r.p99_us << ",\"p999_us\":" << r.p999_us << ",\"max_us\":" << r.max_us
+                << ",\"cpu_us_per_request\":" << r.cpu_us_per_request << ",\"cpu_share\":" << r.cpu_share << ",\"loadavg_after\":["
                 << loads[i][0] << "," << loads[i][1] << "," << loads[i][2] << "]}";
         }
         out << "]}\n";

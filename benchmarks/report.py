@@ -503,8 +503,8 @@ def http_section(lines, results, cmds):
               "handler. Host and load generator share the machine's %s cores, so every number includes the client's "
               "own work." % (st["host_threads"], st["client_threads"], st["seconds"], st["warmup"], st["nproc"]),
               "", "```sh"] + cmds + ["```", "",
-              "| connections | format | requests/s | p50 | p90 | p99 | p99.9 | max | errors | load average after (1 min) |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
+              "| connections | format | requests/s | p50 | p90 | p99 | p99.9 | max | errors | CPU per request | cores the run got | load average after (1 min) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 
     def us(x):
         return "%.2f ms" % (x / 1000) if x >= 1000 else "%.0f µs" % x
@@ -513,9 +513,11 @@ def http_section(lines, results, cmds):
         for r in res["runs"]:
             r = dict(r, connections=res["settings"]["connections"])
             runs.append(r)
-            lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %d | %.2f |" % (
+            lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %.2f |" % (
                 r["connections"], r["format"].upper(), "{:,.0f}".format(r["requests_per_second"]), us(r["p50_us"]),
-                us(r["p90_us"]), us(r["p99_us"]), us(r["p999_us"]), us(r["max_us"]), r["errors"], r["loadavg_after"][0]))
+                us(r["p90_us"]), us(r["p99_us"]), us(r["p999_us"]), us(r["max_us"]), r["errors"],
+                ("%.1f µs" % r["cpu_us_per_request"]) if r.get("cpu_us_per_request") else "–",
+                ("%.2f" % r["cpu_share"]) if r.get("cpu_share") else "–", r["loadavg_after"][0]))
     lines.append("")
     loads = [res["loadavg_before"][0] for res in results] + [r["loadavg_after"][0] for r in runs]
     lines.append("Goal (issue 9): ≥ %s small requests/s over keep-alive HTTP/1.1 with p99 under %d ms on this machine. "
@@ -525,6 +527,16 @@ def http_section(lines, results, cmds):
                      "and a preempted thread holds up every request on it for a scheduler time slice — these are not "
                      "the figures of an idle machine" if max(loads) > 0.5 * (st["nproc"] or 1) else ""))
     lines.append("")
+    costs = [r["cpu_us_per_request"] for r in runs if r.get("cpu_us_per_request")]
+    if costs:
+        lines.append("CPU per request is the process's user + system time (host and client together, kernel TCP work "
+                     "included) over all the requests of a format's run, warm-up included; “cores the run got” is that "
+                     "CPU time over the wall time. They do not depend on how much of the machine the run was given: at "
+                     "%.0f–%.0f µs per request, the %s cores fully given to this process would serve about %s–%s "
+                     "requests/s, client included (a projection from the measured cost, not a measurement)." % (
+                         min(costs), max(costs), st["nproc"], "{:,.0f}".format(st["nproc"] * 1e6 / max(costs)),
+                         "{:,.0f}".format(st["nproc"] * 1e6 / min(costs))))
+        lines.append("")
     lines.append("| connections | format | goal met? |")
     lines.append("|---|---|---|")
     for r in runs:
