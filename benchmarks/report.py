@@ -11,6 +11,13 @@
     # json_bench.json, text_bench.json, xml_bench.json, and codegen_perf.json, in one directory):
     python3 benchmarks/report.py --results DIR
 
+The service host's load run (issue 9) is a separate program, sstk_http_load, whose section is
+regenerated on its own, in place, leaving the rest of the document as it is:
+
+    cmake --build build-bench2 --target sstk_http_load
+    python3 benchmarks/report.py --build-dir build-bench2 --http-load [--seconds 10 --connections 8,64]
+    # or from saved runs: python3 benchmarks/report.py --http-load --results DIR  (DIR/http_load_c<N>.json)
+
 Every number in the document comes from those files; medians over --benchmark_repetitions
 (CPU time, which the ns/object and MB/s counters also use). sstk_xml_bench is optional: when it is
 not built its section says so. Python standard library only.
@@ -425,6 +432,17 @@ def codegen_section(lines, cg):
     lines.append("")
 
 
+def section_bounds(doc, heading, stops):
+    """(start, end) of the lines from `heading` up to the next line starting with one of `stops`, or None."""
+    if heading not in doc:
+        return None
+    start = doc.index(heading)
+    end = start + 1
+    while end < len(doc) and not doc[end].startswith(stops):
+        end += 1
+    return start, end
+
+
 TEXT_HEADING = "### JSV, CSV and query strings against sstk's JSON (issue 5)"
 
 
@@ -458,17 +476,118 @@ def text_only(args):
     section[1:1] = ["", note]
     with open(args.output) as f:
         doc = f.read().split("\n")
-    try:
-        start = doc.index(TEXT_HEADING)
-    except ValueError:
+    bounds = section_bounds(doc, TEXT_HEADING, ("## ", "### "))
+    if not bounds:
         sys.exit("%s has no section %r" % (args.output, TEXT_HEADING))
-    end = start + 1
-    while end < len(doc) and not doc[end].startswith("## ") and not doc[end].startswith("### "):
-        end += 1
-    doc[start:end] = section
+    doc[bounds[0]:bounds[1]] = section
     with open(args.output, "w") as f:
         f.write("\n".join(doc).rstrip() + "\n")
     print("replaced the issue-5 section of", os.path.relpath(args.output, ROOT))
+
+
+HTTP_HEADING = "## HTTP load: the service host on loopback (issue 9)"
+HTTP_GOAL_RPS = 20000
+HTTP_GOAL_P99_US = 10000
+
+
+def http_section(lines, results, cmds):
+    """results: the JSON of one sstk_http_load run per connection count, in the order run."""
+    st = results[0]["settings"]
+    lines += [HTTP_HEADING, "",
+              "`benchmarks/http_load.cpp` (`sstk_http_load`): the sstk service host with %d I/O thread(s), driven over "
+              "keep-alive HTTP/1.1 on loopback by the asynchronous client (`sstk::client::async_client`) on %d thread(s) "
+              "in the same process, each connection sending its next request as soon as the previous response arrives. "
+              "The request is small (`POST /hello` with one string member, ~15 bytes of body; the response one string "
+              "member), encoded, sent, routed, bound, answered, encoded and read back as the DTO, every response checked. "
+              "%g s per format after a %g s warm-up; latency is per request, from the client call to its completion "
+              "handler. Host and load generator share the machine's %s cores, so every number includes the client's "
+              "own work." % (st["host_threads"], st["client_threads"], st["seconds"], st["warmup"], st["nproc"]),
+              "", "```sh"] + cmds + ["```", "",
+              "| connections | format | requests/s | p50 | p90 | p99 | p99.9 | max | errors | CPU per request | cores the run got | load average after (1 min) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+
+    def us(x):
+        return "%.2f ms" % (x / 1000) if x >= 1000 else "%.0f µs" % x
+    runs = []
+    for res in results:
+        for r in res["runs"]:
+            r = dict(r, connections=res["settings"]["connections"])
+            runs.append(r)
+            lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %.2f |" % (
+                r["connections"], r["format"].upper(), "{:,.0f}".format(r["requests_per_second"]), us(r["p50_us"]),
+                us(r["p90_us"]), us(r["p99_us"]), us(r["p999_us"]), us(r["max_us"]), r["errors"],
+                ("%.1f µs" % r["cpu_us_per_request"]) if r.get("cpu_us_per_request") else "–",
+                ("%.2f" % r["cpu_share"]) if r.get("cpu_share") else "–", r["loadavg_after"][0]))
+    lines.append("")
+    loads = [res["loadavg_before"][0] for res in results] + [r["loadavg_after"][0] for r in runs]
+    lines.append("Goal (issue 9): ≥ %s small requests/s over keep-alive HTTP/1.1 with p99 under %d ms on this machine. "
+                 "Load average (1 min) %.2f before the runs, up to %.2f during them, on %s cores%s." % (
+                     "{:,}".format(HTTP_GOAL_RPS), HTTP_GOAL_P99_US // 1000, loads[0], max(loads), st["nproc"],
+                     ": other sessions' builds and tests were running, so the host got only a share of the two cores "
+                     "and a preempted thread holds up every request on it for a scheduler time slice — these are not "
+                     "the figures of an idle machine" if max(loads) > 0.5 * (st["nproc"] or 1) else ""))
+    lines.append("")
+    costs = [r["cpu_us_per_request"] for r in runs if r.get("cpu_us_per_request")]
+    if costs:
+        lines.append("CPU per request is the process's user + system time (host and client together, kernel TCP work "
+                     "included) over all the requests of a format's run, warm-up included; “cores the run got” is that "
+                     "CPU time over the wall time. They do not depend on how much of the machine the run was given: at "
+                     "%.0f–%.0f µs per request, the %s cores fully given to this process would serve about %s–%s "
+                     "requests/s, client included (a projection from the measured cost, not a measurement)." % (
+                         min(costs), max(costs), st["nproc"], "{:,.0f}".format(st["nproc"] * 1e6 / max(costs)),
+                         "{:,.0f}".format(st["nproc"] * 1e6 / min(costs))))
+        lines.append("")
+    lines.append("| connections | format | goal met? |")
+    lines.append("|---|---|---|")
+    for r in runs:
+        rps_ok = r["requests_per_second"] >= HTTP_GOAL_RPS
+        p99_ok = r["p99_us"] < HTTP_GOAL_P99_US
+        lines.append("| %d | %s | %s |" % (r["connections"], r["format"].upper(),
+                                           "**met**" if rps_ok and p99_ok else "**missed** (%s)" % ", ".join(
+                                               x for x, ok in (("requests/s", rps_ok), ("p99", p99_ok)) if not ok)))
+    lines.append("")
+
+
+def http_only(args):
+    """Runs (or reads) sstk_http_load once per --connections count and replaces (or adds) its
+    section of --output in place."""
+    build_dir = os.path.abspath(args.build_dir)
+    res_dir = os.path.abspath(args.results or args.out_dir or os.path.join(build_dir, "bench-results"))
+    os.makedirs(res_dir, exist_ok=True)
+    counts = [int(c) for c in str(args.connections).split(",")]
+    results, cmds = [], []
+    for n in counts:
+        out = os.path.join(res_dir, "http_load_c%d.json" % n)
+        if not args.results:
+            exe = os.path.join(build_dir, "benchmarks", "sstk_http_load")
+            if not os.path.exists(exe):
+                sys.exit("%s not built: cmake --build %s --target sstk_http_load" % (exe, build_dir))
+            run = [exe, "--seconds", "%g" % args.seconds, "--connections", str(n), "--client-threads",
+                   str(args.client_threads), "--host-threads", str(args.host_threads), "--json", out]
+            print("+", " ".join(run), flush=True)
+            subprocess.run(run, check=True)
+        with open(out) as f:
+            res = json.load(f)
+        st = res["settings"]
+        cmds.append("build-bench2/benchmarks/sstk_http_load --seconds %g --warmup %g --connections %d --client-threads %d "
+                    "--host-threads %d --json <dir>/http_load_c%d.json" % (
+                        st["seconds"], st["warmup"], st["connections"], st["client_threads"], st["host_threads"], n))
+        results.append(res)
+    section = []
+    http_section(section, results, cmds)
+    section.insert(2, "Regenerated on its own (`benchmarks/report.py --http-load`) on %s; the other sections are from "
+                      "the run named at the top." % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    section.insert(3, "")
+    with open(args.output) as f:
+        doc = f.read().split("\n")
+    bounds = section_bounds(doc, HTTP_HEADING, ("## ",))
+    if not bounds:  # before the charts, which stay last
+        at = doc.index("## Charts") if "## Charts" in doc else len(doc)
+        bounds = (at, at)
+    doc[bounds[0]:bounds[1]] = section
+    with open(args.output, "w") as f:
+        f.write("\n".join(doc).rstrip() + "\n")
+    print("wrote the HTTP load section of", os.path.relpath(args.output, ROOT))
 
 
 def main():
@@ -486,7 +605,16 @@ def main():
     ap.add_argument("--text-only", action="store_true",
                     help="run (or read) only sstk_text_bench and replace just the issue-5 section of --output, "
                          "leaving the rest of the document as it is")
+    ap.add_argument("--http-load", action="store_true",
+                    help="run (or read) only sstk_http_load and replace just the HTTP load section of --output")
+    ap.add_argument("--seconds", type=float, default=10, help="--http-load: seconds per format (default 10)")
+    ap.add_argument("--connections", default="8,64", help="--http-load: keep-alive connections, one run per count (default 8,64)")
+    ap.add_argument("--client-threads", type=int, default=1, help="--http-load: load-generator threads (default 1)")
+    ap.add_argument("--host-threads", type=int, default=2, help="--http-load: host I/O threads (default 2)")
     args = ap.parse_args()
+    if args.http_load:
+        http_only(args)
+        return
     if args.text_only:
         text_only(args)
         return
@@ -606,6 +734,15 @@ def main():
     summary["text"] = text_section(lines, indices.get("text_bench", {}))
     codegen_section(lines, cg)
     out_dir = os.path.dirname(os.path.abspath(args.output))
+    # the HTTP load section comes from its own program and run (--http-load): carried over as it is
+    kept = []
+    if os.path.exists(args.output):
+        with open(args.output) as f:
+            old = f.read().split("\n")
+        bounds = section_bounds(old, HTTP_HEADING, ("## ",))
+        if bounds:
+            kept = old[bounds[0]:bounds[1]]
+    lines += kept
     lines += charts.render(indices, cg, os.path.join(out_dir, "img"), "img", ordered_payloads)
 
     with open(args.output, "w") as f:

@@ -4,6 +4,7 @@
 // oversized responses, garbage, refused connections): each a distinct, clear error, none hangs.
 #include "../host/fault_server.hpp"
 #include "../host/test_service.hpp"
+#include "loopback.hpp"
 
 #include <sstk/client/client.hpp>
 #include <sstk/host/service_host.hpp>
@@ -22,33 +23,6 @@ using sstk::http::format;
 namespace {
 
 constexpr format response_formats[] = {format::json, format::xml, format::jsv, format::csv};
-
-struct running_host {
-    explicit running_host(host::host_options o = {}) : host(std::move(o)) {
-        register_test_service(host);
-        port = host.listen("127.0.0.1", 0);
-        host.start();
-    }
-    std::string url(bool tls = false) const { return std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port); }
-    host::service_host host;
-    std::uint16_t port = 0;
-};
-
-client::client_options fast(format f = format::json) {
-    client::client_options o;
-    o.format = f;
-    o.connect_timeout = std::chrono::milliseconds(2000);
-    o.request_timeout = std::chrono::milliseconds(5000);
-    o.retry_backoff = std::chrono::milliseconds(1);
-    return o;
-}
-
-Hello hello(std::string name, int times = 1) {
-    Hello h;
-    h.Name = std::move(name);
-    h.Times = times;
-    return h;
-}
 
 }  // namespace
 
@@ -294,14 +268,7 @@ TEST_CASE("client faults: the server closes mid-response", "[client][faults]") {
 }
 
 TEST_CASE("client faults: the server closes before responding, then recovers", "[client][faults]") {
-    std::atomic<int> n{0};
-    fault_server s([&](fault_server::tcp::socket& sock) {
-        fault_server::read_request(sock);
-        if (n++ == 0) return;  // first connection: closed with no answer
-        const std::string body = R"({"Result":"second time"})";
-        fault_server::write(sock, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                                      std::to_string(body.size()) + "\r\n\r\n" + body);
-    });
+    fault_server s(close_first_then_answer(R"({"Result":"second time"})"));
     client::client c(s.url(), fast());
     CHECK(c.get(hello("x")).Result == "second time");  // idempotent: retried
     CHECK(s.connections() == 2);

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <istream>
 #include <string>
 #include <thread>
@@ -77,5 +78,17 @@ private:
     std::atomic<bool> stopping_{false};
     std::atomic<int> connections_{0};
 };
+
+// A script: the first connection is closed unanswered (after its request was read); later ones
+// get `json_body` in a 200 with Connection: close. Connections are served one at a time.
+inline fault_server::script close_first_then_answer(std::string json_body) {
+    auto served = std::make_shared<int>(0);
+    return [served, json_body = std::move(json_body)](fault_server::tcp::socket& sock) {
+        fault_server::read_request(sock);
+        if ((*served)++ == 0) return;
+        fault_server::write(sock, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                                      std::to_string(json_body.size()) + "\r\n\r\n" + json_body);
+    };
+}
 
 }  // namespace sstk_test

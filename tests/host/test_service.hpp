@@ -79,6 +79,17 @@ constexpr auto sstk_contract(sstk::type_tag<Upload>) {
     return sstk::contract("Upload").clr_namespace("Test.ServiceModel").returns<HelloResponse>().routes(sstk::route("/upload", "POST"));
 }
 
+// A user-defined generic DTO: served, but not describable in /types/metadata.
+template <class T>
+struct Generic {
+    std::optional<T> Value;
+};
+BOOST_DESCRIBE_STRUCT(Generic<int>, (), (Value))
+template <class T>
+constexpr auto sstk_contract(sstk::type_tag<Generic<T>>) {
+    return sstk::contract("Generic").clr_namespace("Test.ServiceModel").returns<HelloResponse>().routes(sstk::route("/generic", "GET"));
+}
+
 // How many Slow handlers have started (tests wait for one to be in flight).
 inline std::atomic<int> slow_started{0};
 

@@ -21,6 +21,9 @@
 // Limits: request headers and body size (413 with a ServiceStack error body), time to receive a
 // request, idle keep-alive time, time to send a response; a slow or oversized peer is cut off.
 // HTTPS with host_options::tls (a PEM certificate chain and key).
+// GET /types/metadata answers ServiceStack's MetadataTypes JSON of the registered DTOs
+// (sstk/metadata/types.hpp), so that "Add ServiceStack Reference" tooling and sstk-codegen can
+// generate clients for the service.
 // Link OpenSSL::SSL and Threads::Threads (CMake target sstk::net in this project).
 #pragma once
 
@@ -35,6 +38,7 @@
 #include <sstk/http/negotiation.hpp>
 #include <sstk/http/routing.hpp>
 #include <sstk/http/server.hpp>
+#include <sstk/metadata/types.hpp>
 #include <sstk/servicestack/error_response.hpp>
 
 #include <boost/asio/dispatch.hpp>
@@ -103,6 +107,8 @@ struct host_options {
     std::optional<tls_identity> tls{};
     std::string server_header = "sstk";
     std::function<void(const request_log&)> log{};           // called on the I/O threads
+    bool serve_metadata = true;                               // GET /types/metadata
+    metadata::metadata_options metadata{};                    // its config (baseUrl)
 };
 
 // What a handler can see of the HTTP request besides its DTO, and set on the response.
@@ -159,7 +165,8 @@ struct route_hit {
 struct registration {
     std::string_view name;
     std::function<route_hit(std::string_view verb, std::string_view path)> match;
-    std::function<http::response(const http::request&, const std::string& remote, std::string& log_dto)> invoke;
+    // log_dto: where the log-safe DTO goes, null when nothing logs (it costs a print per request)
+    std::function<http::response(const http::request&, const std::string& remote, std::string* log_dto)> invoke;
 };
 
 // A request that never reached a handler (no route, too large, malformed): ErrorResponse in the
@@ -217,13 +224,13 @@ public:
             return hit;
         };
         r.invoke = [this, handler = std::move(handler)](const http::request& req, const std::string& remote,
-                                                        std::string& log_dto) mutable -> http::response {
+                                                        std::string* log_dto) mutable -> http::response {
             http::format f = options_.bind.negotiation.default_format;
             try {
                 f = http::negotiate(req, options_.bind.negotiation).response;
                 auto bound = http::bind_request<Request>(req, options_.bind);
                 f = bound.response_format;
-                log_dto = to_debug_string(bound.dto);
+                if (log_dto) *log_dto = to_debug_string(bound.dto);
                 request_context ctx(req, f, remote);
                 http::response out;
                 if constexpr (std::is_invocable_v<Handler&, const Request&, request_context&>) {
@@ -252,6 +259,17 @@ public:
             }
         };
         registrations_.push_back(std::move(r));
+        add_metadata<Request>();
+    }
+
+    // The MetadataTypes document served at /types/metadata (the registered request DTOs, their
+    // responses and every type they use). Throws sstk::error (errc::unsupported) when a registered
+    // DTO cannot be described (a user-defined generic DTO, see sstk/metadata/types.hpp).
+    const std::string& metadata_json() const {
+        std::lock_guard lock(metadata_mutex_);
+        if (metadata_error_) throw *metadata_error_;
+        if (!metadata_json_) metadata_json_ = metadata_.json();
+        return *metadata_json_;
     }
 
     // Opens the listening socket; returns the bound port (useful with port 0). Throws sstk::error.
@@ -305,10 +323,7 @@ public:
     }
 
     // Serves one raw request as a connection would (no sockets): for tests and embedding.
-    http::response serve(const http::request& req, const std::string& remote = "") {
-        std::string log_dto;
-        return dispatch(req, remote, log_dto, nullptr);
-    }
+    http::response serve(const http::request& req, const std::string& remote = "") { return dispatch(req, remote, nullptr, nullptr); }
 
     std::size_t open_connections() const {
         std::lock_guard lock(sessions_mutex_);
@@ -325,12 +340,46 @@ private:
         http::write_body(out.body, result, f, options_.write);
     }
 
-    http::response dispatch(const http::request& req, const std::string& remote, std::string& log_dto, std::string_view* route) {
+    template <class Request>
+    void add_metadata() {
+        std::lock_guard lock(metadata_mutex_);
+        metadata_json_.reset();
+        if (metadata_error_) return;
+        try {
+            metadata_.add_operation<Request>();
+        } catch (const sstk::error& e) {
+            metadata_error_ = e;  // the operation still serves; /types/metadata says why it cannot
+        }
+    }
+
+    // ServiceStack's NativeTypesFeature route; always JSON (what its tooling fetches).
+    http::response metadata_response(const http::request& req) const {
+        try {
+            http::response out;
+            out.status = 200;
+            out.headers.push_back({"Content-Type", std::string(http::response_content_type(http::format::json))});
+            if (!sstk::detail::iequals(req.verb, "HEAD")) out.body = metadata_json();
+            return out;
+        } catch (const sstk::error& e) {
+            return detail::plain_error(req, 500, "NotSupportedException", e.what(), options_);
+        }
+    }
+
+    static bool is_metadata_request(const http::request& req, std::string_view path) {
+        return (sstk::detail::iequals(req.verb, "GET") || sstk::detail::iequals(req.verb, "HEAD")) &&
+               sstk::detail::iequals(path, "/types/metadata");
+    }
+
+    http::response dispatch(const http::request& req, const std::string& remote, std::string* log_dto, std::string_view* route) {
         std::string_view path;
         try {
             path = http::negotiate(req, options_.bind.negotiation).path;
         } catch (...) {
             path = req.path();
+        }
+        if (options_.serve_metadata && is_metadata_request(req, path)) {
+            if (route) *route = "/types/metadata";
+            return metadata_response(req);
         }
         const detail::registration* best = nullptr;
         detail::route_hit best_hit;
@@ -420,7 +469,7 @@ private:
             const http::request req = to_request(true);
             std::string log_dto;
             std::string_view route = req.path();
-            const http::response out = host_.dispatch(req, remote_, log_dto, &route);
+            http::response out = host_.dispatch(req, remote_, host_.options_.log ? &log_dto : nullptr, &route);
             if (host_.options_.log) {
                 request_log entry{req.verb, route, log_dto, out.status,
                                   std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - started_)};
@@ -429,7 +478,7 @@ private:
                 } catch (...) {  // a failing logger must not take the connection down
                 }
             }
-            respond(out, parser_->get().keep_alive());
+            respond(std::move(out), parser_->get().keep_alive());
         }
 
         // A request that failed before it reached a handler: answer it when it can be answered.
@@ -461,7 +510,7 @@ private:
             close();  // end of stream, timeout, reset, shutdown
         }
 
-        void respond(const http::response& out, bool keep_alive) {
+        void respond(http::response out, bool keep_alive) {
             namespace bh = boost::beast::http;
             res_ = {};
             res_.version(11);
@@ -471,7 +520,7 @@ private:
             for (const http::header& h : out.headers) res_.set(h.name, h.value);
             keep_alive_ = keep_alive && !host_.stopping_;
             res_.keep_alive(keep_alive_);
-            res_.body() = out.body;
+            res_.body() = std::move(out.body);
             res_.prepare_payload();
             lowest().expires_after(host_.options_.write_timeout);
             bh::async_write(stream_, res_, [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
@@ -562,6 +611,10 @@ private:
     host_options options_;
     std::unique_ptr<boost::asio::ssl::context> tls_;
     std::vector<detail::registration> registrations_;
+    mutable std::mutex metadata_mutex_;
+    metadata::types_builder metadata_{options_.metadata};
+    mutable std::optional<std::string> metadata_json_;
+    std::optional<sstk::error> metadata_error_;
     std::vector<std::thread> threads_;
     std::atomic<bool> stopping_{false};
     mutable std::mutex sessions_mutex_;
