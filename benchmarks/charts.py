@@ -108,23 +108,36 @@ def render(indices, cg, img_dir, rel_dir, ordered_payloads):
              [(f.upper(), _per_object(idx, f, direction, payloads, "sstk")) for f in fmts])
 
     if cg:
-        bd = (cg.get("compile") or {}).get("breakdown") or []
-        single = (cg.get("compile") or {}).get("single_tu")
-        labels, cpu, rss = [], [], []
-        for r in bd:
-            labels.append("headers only" if r["label"] == "headers only" else
-                          "%s, %d structs" % (r["label"].replace("json", "JSON").replace("xml", "XML"), r["types"]))
-            cpu.append(r["user_s"] + r["sys_s"])
-            rss.append(r["max_rss_kib"] / 1024)
-        if single and single.get("tus"):
-            labels.append("JSON+XML, all %d structs" % cg["header"]["structs_instantiated"])
-            cpu.append(single["tus"][0]["user_s"] + single["tus"][0]["sys_s"])
-            rss.append(single["peak_rss_kib"] / 1024)
-        emit("compile_cpu", "Compiling the generated 250-type header (g++ -O2): CPU time per TU", "CPU seconds",
-             labels, [("CPU s", cpu)], log_scale=False)
-        emit("compile_rss", "Compiling the generated 250-type header (g++ -O2): peak compiler memory", "MiB",
-             labels, [("peak RSS MiB", rss)], log_scale=False)
+        _compile_charts(cg, emit)
 
     for title, path in drawn:
         lines += ["![%s](%s)" % (title, path), ""]
     return lines
+
+
+def render_compile(cg, img_dir):
+    """Draws only the two compile charts (report.py --codegen-only)."""
+    if not available():
+        return
+    os.makedirs(img_dir, exist_ok=True)
+    _compile_charts(cg, lambda name, title, ylabel, categories, series, log_scale=True: bar_chart(
+        os.path.join(img_dir, name + ".svg"), title, ylabel, categories, series, log_scale))
+
+
+def _compile_charts(cg, emit):
+    bd = (cg.get("compile") or {}).get("breakdown") or []
+    single = (cg.get("compile") or {}).get("single_tu")
+    labels, cpu, rss = [], [], []
+    for r in bd:
+        labels.append("headers only" if r["label"] == "headers only" else
+                      "%s, %d structs" % (r["label"].replace("json", "JSON").replace("xml", "XML"), r["types"]))
+        cpu.append(r["user_s"] + r["sys_s"])
+        rss.append(r["max_rss_kib"] / 1024)
+    if single and single.get("tus"):
+        labels.append("JSON+XML, all %d structs" % cg["header"]["structs_instantiated"])
+        cpu.append(single["tus"][0]["user_s"] + single["tus"][0]["sys_s"])
+        rss.append(single["peak_rss_kib"] / 1024)
+    emit("compile_cpu", "Compiling the generated 250-type header (g++ -O2): CPU time per TU", "CPU seconds",
+         labels, [("CPU s", cpu)], log_scale=False)
+    emit("compile_rss", "Compiling the generated 250-type header (g++ -O2): peak compiler memory", "MiB",
+         labels, [("peak RSS MiB", rss)], log_scale=False)

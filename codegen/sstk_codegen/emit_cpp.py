@@ -300,6 +300,10 @@ class _Emitter:
         if self.opt.nullable == "optional":
             self.std_includes.add("<optional>")
             return "std::optional<%s>" % expr, ""
+        if expr in params:
+            # a generic parameter held by value (`--nullable plain`) may be a scalar: value-initialise
+            # it, as a C# field of type T starts as default(T)
+            return expr, "{}"
         return expr, ""
 
     def default_init(self, t):

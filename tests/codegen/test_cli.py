@@ -90,6 +90,19 @@ class Cli(unittest.TestCase):
         self.assertIn("    sstk::ResponseStatus ResponseStatus;", out)
         self.assertNotIn("std::optional", out)
 
+    def test_nullable_plain_generic_parameter_is_value_initialised(self):
+        # `Pair<string,int>` under --nullable plain holds its V as a plain int: without `{}` a
+        # default-constructed Pair would carry an indeterminate value (C#: default(T), 0)
+        doc = ('{"namespaces": ["System"], "types": [{"name": "Pair`2", "namespace": "Acme", '
+               '"genericArgs": ["K", "V"], "isGenericTypeDef": true, "implements": [], "properties": '
+               '[{"name": "Key", "type": "K"}, {"name": "Value", "type": "V"}]}, '
+               '{"name": "Holder", "namespace": "Acme", "implements": [], "properties": [{"name": "Facet", '
+               '"type": "Pair`2", "namespace": "Acme", "genericArgs": ["String", "Int32"]}]}], "operations": []}')
+        rc, out, err = S.run_cli(["-", "-o", "-", "--nullable", "plain"], stdin=doc)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("    K Key{};", out)
+        self.assertIn("    V Value{};", out)
+
     def test_several_services_into_one_file_is_an_error(self):
         with tempfile.TemporaryDirectory() as d:
             out = os.path.join(d, "all.hpp")

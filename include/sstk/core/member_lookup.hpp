@@ -28,6 +28,31 @@ constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
     }
 }
 
+// Key lookup over a list of wire names, shared by every DTO (the per-DTO code is only its name
+// table): the index of the member a key names, or `size` when none does. An exact match
+// wins over a case-insensitive one, which wins over a loose one; the exact pass runs only when
+// two names differ only in case (`aB` and `AB`), since only then can it decide anything.
+constexpr std::size_t find_member_key(const std::string_view* names, std::size_t size, bool case_twins,
+                                       std::string_view key) noexcept {
+    if (case_twins) {
+        for (std::size_t i = 0; i < size; ++i)
+            if (names[i] == key) return i;
+    }
+    for (std::size_t i = 0; i < size; ++i)
+        if (iequals(names[i], key)) return i;
+    for (std::size_t i = 0; i < size; ++i)
+        if (loose_equals(names[i], key)) return i;
+    return size;
+}
+
+template <std::size_t N>
+constexpr bool has_case_twins(const std::array<std::string_view, N>& names) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i + 1; j < N; ++j)
+            if (iequals(names[i], names[j])) return true;
+    return false;
+}
+
 }  // namespace detail
 
 // The members of T (in member_order::servicestack, the index visit_member<T> takes) by wire name.
@@ -43,30 +68,16 @@ struct member_lookup {
 
     // Whether two members differ only in case (`aB` and `AB`): then only an exact match can tell
     // them apart, and it is tried first.
-    static constexpr bool case_twins = [] {
-        for (std::size_t i = 0; i < size; ++i)
-            for (std::size_t j = i + 1; j < size; ++j)
-                if (detail::iequals(names[i], names[j])) return true;
-        return false;
-    }();
+    static constexpr bool case_twins = detail::has_case_twins(names);
 
     // Whether `key` names member i, as find() decides it.
     static constexpr bool matches(std::size_t i, std::string_view key) noexcept {
         return case_twins ? find(key) == i : detail::iequals(names[i], key);
     }
 
-    // The index of the member a key names, or `size` when none does. An exact match wins over a
-    // case-insensitive one, which wins over a loose one.
+    // The index of the member a key names, or `size` when none does.
     static constexpr std::size_t find(std::string_view key) noexcept {
-        if constexpr (case_twins) {
-            for (std::size_t i = 0; i < size; ++i)
-                if (names[i] == key) return i;
-        }
-        for (std::size_t i = 0; i < size; ++i)
-            if (detail::iequals(names[i], key)) return i;
-        for (std::size_t i = 0; i < size; ++i)
-            if (detail::loose_equals(names[i], key)) return i;
-        return size;
+        return detail::find_member_key(names.data(), size, case_twins, key);
     }
 };
 

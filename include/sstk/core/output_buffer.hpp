@@ -7,18 +7,12 @@
 // the size it had before: never a half-written document).
 #pragma once
 
+#include <sstk/core/detail/attributes.hpp>
+
 #include <cstddef>
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#if defined(__GNUC__)
-#define SSTK_ALWAYS_INLINE [[gnu::always_inline]] inline
-#define SSTK_NOINLINE [[gnu::noinline]]
-#else
-#define SSTK_ALWAYS_INLINE inline
-#define SSTK_NOINLINE
-#endif
 
 namespace sstk {
 
@@ -48,6 +42,18 @@ public:
         pos_ += n;
     }
     SSTK_ALWAYS_INLINE void append(std::string_view v) { append(v.data(), v.size()); }
+
+    // A short piece whose storage has at least `padded_size` readable bytes (precomputed keys):
+    // copied as one fixed-size block, which compiles to a few stores instead of a memcpy call.
+    static constexpr std::size_t padded_size = 32;
+    SSTK_ALWAYS_INLINE void append_padded(std::string_view v) {
+        if (v.size() <= padded_size && cap_ - pos_ >= padded_size) {
+            std::memcpy(data_ + pos_, v.data(), padded_size);
+            pos_ += v.size();
+        } else {
+            append(v.data(), v.size());
+        }
+    }
     output_buffer& operator+=(char c) {
         put(c);
         return *this;

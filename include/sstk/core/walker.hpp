@@ -13,6 +13,7 @@
 
 #include <sstk/core/casing.hpp>
 #include <sstk/core/contract.hpp>
+#include <sstk/core/detail/attributes.hpp>
 #include <sstk/core/detail/ordinal.hpp>
 
 #include <boost/describe/bases.hpp>
@@ -23,6 +24,7 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -259,6 +261,15 @@ constexpr decltype(auto) visit_member(std::size_t index, F&& f) {
         return boost::mp11::mp_with_index<boost::mp11::mp_size<list>::value>(
             index, [&](auto I) -> decltype(auto) { return f(boost::mp11::mp_at_c<list, I>{}); });
     }
+}
+
+// The address of member M inside a T, type-erased. Codecs keep one table of these per DTO and
+// one function per member *type* for the work itself, so a DTO costs a table and a loop, not a
+// copy of the member code for every member (what made large generated headers slow to compile).
+// `obj` points to a T; a const T may be passed through const_cast when the member is only read.
+template <class T, class M>
+void* member_address(void* obj) noexcept {
+    return std::addressof(M::get(*static_cast<T*>(obj)));
 }
 
 // The bases of T in declaration order (mp_list of the base types), for codecs that need the

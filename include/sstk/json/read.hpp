@@ -15,6 +15,7 @@
 //   auto r    = sstk::json::try_read<ResetPasswordResponse>(body); // sstk::result<T>
 #pragma once
 
+#include <sstk/core/detail/common_member.hpp>
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
@@ -38,6 +39,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <boost/mp11/list.hpp>
 
 #include <array>
 #include <concepts>
@@ -75,10 +77,20 @@ public:
 
     template <class T>
     void document(T& out) {
+        document(&out, &read_root<T>);
+    }
+
+    // The whole document into the value `read_root` reads (read_root<T> for a T).
+    void document(void* out, void (*read_root)(reader&, void*)) {
         skip_ws();
-        value(out);
+        read_root(*this, out);
         skip_ws();
         if (pos_ != in_.size()) fail(errc::syntax, "unexpected data after the JSON value");
+    }
+
+    template <class T>
+    static void read_root(reader& r, void* out) {
+        r.value(*static_cast<T*>(out));
     }
 
     template <class T>
@@ -208,6 +220,53 @@ private:
         return d;
     }
 
+    // One member as the reader sees it: a constexpr table per DTO, one function per member type
+    // and one loop for every DTO (see the writer's member_entry for why).
+    struct member_entry {
+        std::string_view name;      // the wire name before casing (error paths, collect paths)
+        std::string_view cpp_name;  // for secret masking
+        void* (*address)(void*) noexcept;
+        void (*read)(reader&, void* field);
+        void (*reset)(void* field, const void* default_field);
+        common_member common;  // the loop reads these types itself, without the indirect call
+    };
+
+    // What the shared loop needs to know about one DTO type.
+    struct object_type {
+        const member_entry* members;
+        const std::string_view* names;  // member_lookup<T>::names
+        std::size_t size;
+        bool case_twins;
+        std::string_view name;  // .NET name, for unknown-member errors
+        const void* (*defaults)();
+    };
+
+    template <class V>
+    static void read_member(reader& r, void* field) {
+        r.value(*static_cast<V*>(field));
+    }
+    template <class V>
+    static void reset_member(void* field, const void* default_field) {
+        *static_cast<V*>(field) = *static_cast<const V*>(default_field);
+    }
+    template <class T>
+    static const void* defaults_of() {
+        return &default_instance<T>();
+    }
+
+    template <class T, class... M>
+    static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
+        return {member_entry{M::name, M::cpp_name, &member_address<T, M>, &read_member<typename M::value_type>,
+                             &reset_member<typename M::value_type>, common_member_of<typename M::value_type>}...};
+    }
+
+    template <class T>
+    static constexpr auto member_table = make_table<T>(members_of<T>{});
+
+    template <class T>
+    static constexpr object_type object_type_of{member_table<T>.data(), member_names<T>::names.data(), member_names<T>::size,
+                                                member_names<T>::case_twins, contract_of<T>().name, &defaults_of<T>};
+
     template <class T>
     void object(T& out) {
         static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
@@ -215,8 +274,13 @@ private:
             out = T{};
             return;
         }
-        enter();
         std::array<bool, member_names<T>::size + 1> seen{};
+        members(&out, object_type_of<T>, seen.data());
+    }
+
+    // The members of one object, after its '{'. `seen` has room for every member.
+    SSTK_NOINLINE void members(void* out, const object_type& type, bool* seen) {
+        enter();
         std::size_t next = 0;  // documents mostly list members in the order this DTO writes them
         std::size_t members = 0;
         if (peek() == '}') {
@@ -226,14 +290,13 @@ private:
                 const std::size_t key_offset = pos_;
                 check_member_count(++members, o_, key_offset);
                 const std::string_view key = read_key();
-                const std::size_t index = next < member_names<T>::size && member_names<T>::matches(next, key)
-                                              ? next
-                                              : member_names<T>::find(key);
+                std::size_t index;
+                if (!type.case_twins && next < type.size && sstk::detail::iequals(type.names[next], key)) index = next;
+                else index = sstk::detail::find_member_key(type.names, type.size, type.case_twins, key);
                 next = index + 1;
-                if (index == member_names<T>::size) {
+                if (index == type.size) {
                     if (o_.unknown_members == unknown_member_policy::error)
-                        fail_at(key_offset, errc::unknown_member,
-                                "'" + std::string(key) + "' is not a member of " + std::string(contract_of<T>().name));
+                        fail_at(key_offset, errc::unknown_member, "'" + std::string(key) + "' is not a member of " + std::string(type.name));
                     if (collecting()) {
                         std::string where = path_text(key);
                         skip_ws();
@@ -246,26 +309,29 @@ private:
                     continue;
                 }
                 seen[index] = true;
-                visit_member<T>(index, [&](auto m) {
-                    using M = decltype(m);
-                    path_scope scope(*this, M::name);
-                    try {
-                        value(M::get(out));
-                    } catch (error& e) {
-                        mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
-                        throw;
+                const member_entry& m = type.members[index];
+                path_scope scope(*this, m.name);
+                try {
+                    void* const field = m.address(out);
+                    switch (m.common) {
+                    case common_member::optional_string: value(*static_cast<std::optional<std::string>*>(field)); break;
+                    case common_member::string: value(*static_cast<std::string*>(field)); break;
+                    case common_member::boolean: value(*static_cast<bool*>(field)); break;
+                    case common_member::int32: value(*static_cast<std::int32_t*>(field)); break;
+                    case common_member::int64: value(*static_cast<std::int64_t*>(field)); break;
+                    case common_member::other: m.read(*this, field); break;
                     }
-                });
+                } catch (error& e) {
+                    mask_if_secret(e, m.name, m.cpp_name).prepend_member(m.name);
+                    throw;
+                }
             } while (next_item('}'));
         }
         leave();
-        for (std::size_t i = 0; i < member_names<T>::size; ++i) {
+        for (std::size_t i = 0; i < type.size; ++i) {
             if (seen[i]) continue;
-            const T& defaults = default_instance<T>();
-            visit_member<T>(i, [&](auto m) {
-                using M = decltype(m);
-                M::get(out) = M::get(defaults);
-            });
+            const member_entry& m = type.members[i];
+            m.reset(m.address(out), m.address(const_cast<void*>(type.defaults())));
         }
     }
 
@@ -663,6 +729,19 @@ private:
     std::vector<std::string> path_;  // only with unknown_member_policy::collect
 };
 
+// The type-independent part of read(): one copy for every root type.
+SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const read_options& options,
+                                        void (*read_root)(reader&, void*)) {
+    try {
+        check_document_size(text.size(), options);
+        check_utf8(text);
+        reader(text, options).document(out, read_root);
+    } catch (error& e) {
+        e.locate(text);
+        throw;
+    }
+}
+
 }  // namespace detail
 
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line
@@ -670,14 +749,7 @@ private:
 // `options` (sstk::read_limits) bound the document, and invalid UTF-8 is an error.
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
-    try {
-        check_document_size(text.size(), options);
-        check_utf8(text);
-        detail::reader(text, options).document(out);
-    } catch (error& e) {
-        e.locate(text);
-        throw;
-    }
+    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
 }
 
 template <class T>

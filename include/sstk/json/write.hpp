@@ -15,6 +15,7 @@
 // System.Text.Json dialect refuses them, as System.Text.Json does.
 #pragma once
 
+#include <sstk/core/detail/common_member.hpp>
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/output_buffer.hpp>
@@ -34,8 +35,11 @@
 #include <sstk/types/time_span.hpp>
 
 #include <boost/json/value.hpp>
+#include <boost/mp11/list.hpp>
 
+#include <array>
 #include <charconv>
+#include <cstddef>
 #include <cmath>
 #include <cstdint>
 #include <span>
@@ -47,13 +51,15 @@ namespace sstk::json {
 
 namespace detail {
 
-// `"key":` for one member under one casing, built once at compile time.
+// `"key":` for one member under one casing, built once at compile time; the storage is padded
+// for output_buffer::append_padded.
 template <class M, casing Policy>
 struct quoted_key {
 private:
     static constexpr std::string_view key_ = M::template key<Policy>;
-    static constexpr std::array<char, key_.size() + 3> storage_ = [] {
-        std::array<char, key_.size() + 3> a{};
+    static constexpr std::size_t size_ = key_.size() + 3 > output_buffer::padded_size ? key_.size() + 3 : output_buffer::padded_size;
+    static constexpr std::array<char, size_> storage_ = [] {
+        std::array<char, size_> a{};
         a[0] = '"';
         for (std::size_t i = 0; i < key_.size(); ++i) a[i + 1] = key_[i];
         a[key_.size() + 1] = '"';
@@ -62,7 +68,7 @@ private:
     }();
 
 public:
-    static constexpr std::string_view value{storage_.data(), storage_.size()};
+    static constexpr std::string_view value{storage_.data(), key_.size() + 3};
 };
 
 using text::is_default_value;
@@ -151,48 +157,86 @@ private:
         for (std::size_t i = 0; i < depth_; ++i) out_ += "  ";
     }
 
+    // One member as the writer sees it. Each DTO has a constexpr table of these (member_table);
+    // the work is done by one function per member *type* (write_member<V>) and one loop for all
+    // DTOs (members), so the compiler does not generate and optimise the same member code again
+    // for every DTO.
+    struct member_entry {
+        std::array<std::string_view, 3> keys;  // `"key":` per casing, indexed by sstk::casing
+        std::string_view path;                  // the name error paths use
+        void* (*address)(void*) noexcept;
+        void (*write)(writer&, const member_entry&, const void* field, bool& first);
+        bool emit_default;
+        common_member common;  // the loop writes these types itself, without the indirect call
+    };
+    static_assert(static_cast<int>(casing::as_declared) == 0 && static_cast<int>(casing::camel) == 1 &&
+                  static_cast<int>(casing::snake) == 2);
+
+    template <class T, class... M>
+    static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
+        return {member_entry{{quoted_key<M, casing::as_declared>::value, quoted_key<M, casing::camel>::value,
+                              quoted_key<M, casing::snake>::value},
+                             M::template key<casing::as_declared>,
+                             &member_address<T, M>,
+                             &write_member<typename M::value_type>,
+                             M::emit_default,
+                             common_member_of<typename M::value_type>}...};
+    }
+
+    template <class T>
+    static constexpr auto member_table = make_table<T>(members_of<T>{});
+
+    template <class V>
+    static void write_member(writer& w, const member_entry& m, const void* p, bool& first) {
+        const V& field = *static_cast<const V*>(p);
+        if constexpr (is_optional_v<V>) {
+            if (!field && !w.o_.include_null_values) return;
+        }
+        if (!m.emit_default && is_default_value(field)) return;
+        if constexpr (described_enum<V>) {
+            if (!w.o_.include_default_enums && field == V{}) return;
+        } else {
+            if (w.o_.exclude_default_values && is_default_value(field)) return;
+        }
+        if (!first) w.out_ += ',';
+        first = false;
+        w.newline();
+        const auto policy = static_cast<std::size_t>(w.o_.casing);
+        w.out_.append_padded(m.keys[policy < m.keys.size() ? policy : 0]);
+        if (w.o_.indent) w.out_ += ' ';
+        w.value(field);
+    }
+
     template <class T>
     void object(const T& v) {
+        members(&v, member_table<T>.data(), member_table<T>.size());
+    }
+
+    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
         enter();
         out_ += '{';
         bool first = true;
-        for_each_member<T>([&](auto m) {
-            using M = decltype(m);
-            const auto& field = M::get(v);
-            if constexpr (is_optional_v<typename M::value_type>) {
-                if (!field && !o_.include_null_values) return;
-            }
-            if constexpr (!M::emit_default) {
-                if (is_default_value(field)) return;
-            }
-            if (o_.exclude_default_values && !described_enum<typename M::value_type> && is_default_value(field)) return;
-            if constexpr (described_enum<typename M::value_type>) {
-                if (!o_.include_default_enums && field == typename M::value_type{}) return;
-            }
-            if (!first) out_ += ',';
-            first = false;
-            newline();
-            key<M>();
+        void* const target = const_cast<void*>(obj);  // only read: member_address takes void*
+        for (std::size_t i = 0; i < count; ++i) {
+            const member_entry& m = table[i];
             try {
-                value(field);
+                const void* field = m.address(target);
+                switch (m.common) {
+                case common_member::optional_string: write_member<std::optional<std::string>>(*this, m, field, first); break;
+                case common_member::string: write_member<std::string>(*this, m, field, first); break;
+                case common_member::boolean: write_member<bool>(*this, m, field, first); break;
+                case common_member::int32: write_member<std::int32_t>(*this, m, field, first); break;
+                case common_member::int64: write_member<std::int64_t>(*this, m, field, first); break;
+                case common_member::other: m.write(*this, m, field, first); break;
+                }
             } catch (error& e) {
-                e.prepend_member(M::template key<casing::as_declared>);
+                e.prepend_member(m.path);
                 throw;
             }
-        });
+        }
         leave();
         if (!first) newline();
         out_ += '}';
-    }
-
-    template <class M>
-    void key() {
-        switch (o_.casing) {
-        case casing::camel: out_ += quoted_key<M, casing::camel>::value; break;
-        case casing::snake: out_ += quoted_key<M, casing::snake>::value; break;
-        case casing::as_declared: out_ += quoted_key<M, casing::as_declared>::value; break;
-        }
-        if (o_.indent) out_ += ' ';
     }
 
     template <class T>
@@ -415,20 +459,32 @@ private:
     }
 };
 
+template <class T>
+void write_root(writer& w, const void* value) {
+    w.value(*static_cast<const T*>(value));
+}
+
+// The type-independent part of write(): one copy for every root type.
+SSTK_NOINLINE inline void write_document(std::string& out, const void* value, const write_options& options,
+                                         void (*root)(writer&, const void*)) {
+    output_buffer buffer(out);
+    try {
+        writer w(buffer, options);
+        root(w, value);
+    } catch (...) {
+        buffer.discard();
+        throw;
+    }
+    buffer.finish();
+}
+
 }  // namespace detail
 
 // Appends the JSON of `value` to `out`. On error `out` is left as it was: never a half-written
 // document.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    output_buffer buffer(out);
-    try {
-        detail::writer(buffer, options).value(value);
-    } catch (...) {
-        buffer.discard();
-        throw;
-    }
-    buffer.finish();
+    detail::write_document(out, &value, options, &detail::write_root<T>);
 }
 
 template <class T>

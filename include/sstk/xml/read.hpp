@@ -47,6 +47,7 @@
 #include <sstk/xml/detail/names.hpp>
 #include <sstk/xml/options.hpp>
 
+#include <boost/mp11/list.hpp>
 #include <pugixml.hpp>
 
 #include <cstddef>
@@ -167,32 +168,18 @@ inline void check_document_text(std::string_view s, std::size_t max_elements, co
     }
 }
 
-// Member elements of T in DataContract order: local name and namespace.
-template <class T>
-struct member_keys {
-    struct key {
-        std::string_view name;
-        std::string_view ns;
-    };
-    static const std::vector<key>& get() {
-        static const std::vector<key> keys = [] {
-            std::vector<key> k;
-            for_each_member<T, member_order::data_contract>([&](auto m) {
-                using M = decltype(m);
-                k.push_back(key{M::name, stable_name_of<typename M::owner_type>().ns});
-            });
-            return k;
-        }();
-        return keys;
-    }
-};
-
 class reader {
 public:
     reader(const read_options& o) : o_(o), zone_(o.zone ? *o.zone : time_zone::system()) {}
 
     template <class T>
     void document(std::string_view text, T& out) {
+        document(text, &out, &read_root<T>);
+    }
+
+    // The whole document; `read_root` (read_root<T> for a T) checks the root element's name
+    // and reads it.
+    void document(std::string_view text, void* out, void (*read_root)(reader&, pugi::xml_node, void*)) {
         check_document_size(text.size(), o_);
         check_utf8(text);
         // Elements nest one deeper than values: the innermost element holds a scalar's text.
@@ -210,8 +197,13 @@ public:
             if (n.type() == pugi::node_element) root = n;
         }
         if (!root) throw error(errc::syntax, "no root element", 0);
-        check_root<T>(root);
-        value(root, out);
+        read_root(*this, root, out);
+    }
+
+    template <class T>
+    static void read_root(reader& r, pugi::xml_node root, void* out) {
+        r.check_root<T>(root);
+        r.value(root, *static_cast<T*>(out));
     }
 
 private:
@@ -265,14 +257,11 @@ private:
     template <class T>
     void check_root(pugi::xml_node root) const {
         using U = unwrap_optional_t<T>;
-        std::string_view want_name, want_ns;
-        if constexpr (xml_primitive<U> && !std::is_enum_v<U>) {
-            want_name = primitive_name_of<U>().name;
-            want_ns = ser_ns;
-        } else {
-            want_name = stable_name_of<U>().name;
-            want_ns = stable_name_of<U>().ns;
-        }
+        if constexpr (xml_primitive<U> && !std::is_enum_v<U>) check_root(root, primitive_name_of<U>().name, ser_ns);
+        else check_root(root, stable_name_of<U>().name, stable_name_of<U>().ns);
+    }
+
+    void check_root(pugi::xml_node root, std::string_view want_name, std::string_view want_ns) const {
         const qname q = name_of(root);
         if (q.local != want_name || q.ns != want_ns)
             throw error(errc::type_mismatch,
@@ -320,10 +309,41 @@ private:
         }
     }
 
+    // One member element as the reader sees it, in DataContract order: one table per DTO (built
+    // on first use: the namespaces are computed at run time), one function per member type and
+    // one loop for every DTO.
+    struct member_key {
+        std::string_view name;
+        std::string_view ns;
+        std::string_view cpp_name;  // for secret masking
+        void* (*address)(void*) noexcept;
+        void (*read)(reader&, pugi::xml_node, void* field);
+    };
+
+    template <class V>
+    static void read_member(reader& r, pugi::xml_node n, void* field) {
+        r.value(n, *static_cast<V*>(field));
+    }
+
+    template <class T, class... M>
+    static std::vector<member_key> make_keys(boost::mp11::mp_list<M...>) {
+        return {member_key{M::name, stable_name_of<typename M::owner_type>().ns, M::cpp_name, &member_address<T, M>,
+                           &read_member<typename M::value_type>}...};
+    }
+
+    template <class T>
+    static const std::vector<member_key>& keys_of() {
+        static const std::vector<member_key> keys = make_keys<T>(members_of<T, member_order::data_contract>{});
+        return keys;
+    }
+
     template <class T>
     void object(pugi::xml_node n, T& out) {
         out = T{};
-        const auto& keys = member_keys<T>::get();
+        members(n, &out, keys_of<T>(), stable_name_of<T>().name);
+    }
+
+    SSTK_NOINLINE void members(pugi::xml_node n, void* out, const std::vector<member_key>& keys, const std::string& type_name) {
         std::vector<bool> seen(keys.size(), false);
         std::size_t next = 0;
         std::size_t members = 0;
@@ -340,7 +360,7 @@ private:
             if (j == keys.size() && taken != keys.size())
                 throw error(errc::duplicate_member, "member '" + std::string(q.local) + "' is given twice", offset_of(child));
             if (j == keys.size()) {
-                unknown(child, "a member of " + stable_name_of<T>().name);
+                unknown(child, "a member of " + type_name);
                 continue;
             }
             if (o_.order == member_order_policy::data_contract && j < next)
@@ -348,15 +368,13 @@ private:
                             "member '" + std::string(q.local) + "' arrives after '" + std::string(keys[next - 1].name) +
                                 "': DataContractSerializer would drop it",
                             offset_of(child));
-            visit_member<T, member_order::data_contract>(j, [&](auto m) {
-                using M = decltype(m);
-                try {
-                    value(child, M::get(out));
-                } catch (error& e) {
-                    mask_if_secret(e, M::name, M::cpp_name).prepend_member(M::name);
-                    throw;
-                }
-            });
+            const member_key& m = keys[j];
+            try {
+                m.read(*this, child, m.address(out));
+            } catch (error& e) {
+                mask_if_secret(e, m.name, m.cpp_name).prepend_member(m.name);
+                throw;
+            }
             seen[j] = true;
             next = j + 1;
         }
@@ -599,18 +617,24 @@ private:
     std::string text_;
 };
 
+// The type-independent part of read(): one copy for every root type.
+SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const read_options& options,
+                                        void (*read_root)(reader&, pugi::xml_node, void*)) {
+    try {
+        reader(options).document(text, out, read_root);
+    } catch (error& e) {
+        e.locate(text);
+        throw;
+    }
+}
+
 }  // namespace detail
 
 // Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;
 // after a failure `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
-    try {
-        detail::reader(options).document(text, out);
-    } catch (error& e) {
-        e.locate(text);
-        throw;
-    }
+    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
 }
 
 template <class T>

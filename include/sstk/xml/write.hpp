@@ -40,6 +40,8 @@
 #include <sstk/xml/detail/text.hpp>
 #include <sstk/xml/options.hpp>
 
+#include <boost/mp11/list.hpp>
+
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -125,12 +127,22 @@ public:
 
     template <class T>
     void document(const T& v) {
+        document(&v, &write_root<T>);
+    }
+
+    void document(const void* v, void (*write_root)(writer&, const void*)) {
         if (o_.form == form::server) out_ += R"(<?xml version="1.0" encoding="utf-8"?>)";
+        write_root(*this, v);
+    }
+
+    template <class T>
+    static void write_root(writer& w, const void* p) {
+        const T& v = *static_cast<const T*>(p);
         if constexpr (is_optional_v<T>) {
             if (!v) throw error(errc::unsupported, "a null root object cannot be written");
-            root(*v);
+            w.root(*v);
         } else {
-            root(v);
+            w.root(v);
         }
     }
 
@@ -349,23 +361,50 @@ private:
         close();
     }
 
+    // One member as the writer sees it: a constexpr table per DTO, one function per member type
+    // and one loop for every DTO, so the member code is compiled once per member type rather
+    // than once per DTO member.
+    struct member_entry {
+        std::string_view name;
+        const stable_name& (*owner)();  // the declaring class: its namespace is the element's
+        void* (*address)(void*) noexcept;
+        void (*write)(writer&, const member_entry&, std::string_view owner_ns, const void* field);
+        bool emit_default;
+    };
+
+    template <class T, class... M>
+    static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
+        return {member_entry{M::name, &stable_name_of<typename M::owner_type>, &member_address<T, M>,
+                             &write_member<typename M::value_type>, M::emit_default}...};
+    }
+
+    template <class T>
+    static constexpr auto member_table = make_table<T>(members_of<T, member_order::data_contract>{});
+
+    template <class V>
+    static void write_member(writer& w, const member_entry& m, std::string_view owner_ns, const void* p) {
+        const V& field = *static_cast<const V*>(p);
+        if (!m.emit_default && is_default_for_emit(field, w.o_.emit_defaults)) return;
+        w.element(m.name, owner_ns, child_ns_to_declare<V>(owner_ns), field);
+    }
+
     template <class T>
     void members(const T& v) {
-        for_each_member<T, member_order::data_contract>([&](auto m) {
-            using M = decltype(m);
-            using Owner = typename M::owner_type;
-            const auto& field = M::get(v);
-            if constexpr (!M::emit_default) {
-                if (is_default_for_emit(field, o_.emit_defaults)) return;
-            }
-            const std::string& owner_ns = stable_name_of<Owner>().ns;
+        members(&v, member_table<T>.data(), member_table<T>.size());
+    }
+
+    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
+        void* const target = const_cast<void*>(obj);  // only read: member_address takes void*
+        for (std::size_t i = 0; i < count; ++i) {
+            const member_entry& m = table[i];
+            const std::string& owner_ns = m.owner().ns;
             try {
-                element(M::name, owner_ns, child_ns_to_declare<typename M::value_type>(owner_ns), field);
+                m.write(*this, m, owner_ns, m.address(target));
             } catch (error& e) {
-                e.prepend_member(M::name);
+                e.prepend_member(m.name);
                 throw;
             }
-        });
+        }
     }
 
     template <class I>
@@ -423,18 +462,24 @@ private:
     std::string scratch_;
 };
 
+// The type-independent part of write(): one copy for every root type.
+SSTK_NOINLINE inline void write_document(std::string& out, const void* value, const write_options& options,
+                                         void (*write_root)(writer&, const void*)) {
+    const std::size_t start = out.size();
+    try {
+        writer(out, options).document(value, write_root);
+    } catch (...) {
+        out.resize(start);
+        throw;
+    }
+}
+
 }  // namespace detail
 
 // Appends the XML of `value` to `out`. On error `out` is left as it was.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    const std::size_t start = out.size();
-    try {
-        detail::writer(out, options).document(value);
-    } catch (...) {
-        out.resize(start);
-        throw;
-    }
+    detail::write_document(out, &value, options, &detail::writer::write_root<T>);
 }
 
 template <class T>
