@@ -29,6 +29,18 @@ std::size_t vector_count() {
     return n;
 }
 
+// Whether T has a [DataMember(EmitDefaultValue=false)] member of its own.
+template <class T>
+bool omits_defaults() {
+    if constexpr (boost::describe::has_describe_members<T>::value) {
+        bool any = false;
+        boost::mp11::mp_for_each<sstk::detail::own_members<T>>([&](auto m) { any = any || !decltype(m)::emit_default; });
+        return any;
+    } else {
+        return false;
+    }
+}
+
 template <class T>
 void fuzz_one(std::string_view doc, bool strict) {
     sstk::xml::read_options ro;
@@ -50,6 +62,15 @@ void fuzz_one(std::string_view doc, bool strict) {
     // (NewLineHandling.Replace) and XML parsers turn a raw CR into LF, as with .NET itself
     // (vector strings_newlines). Then the written text must at least be stable.
     if (holds_char(a, '\r')) {
+        std::string again;
+        must_succeed("xml::write of a read-back object", text, [&] { sstk::xml::write(again, b, wo); });
+        SSTK_FUZZ_CHECK(again == text);
+        return;
+    }
+    // EmitDefaultValue=false leaves out what .NET's Equals calls default, which C++'s == need not:
+    // a DateTimeOffset at instant 0 with an offset (DateTimeOffset.Equals compares instants), so
+    // DataContractSerializer drops it too. Then the written text must at least be stable.
+    if (!same(a, b) && omits_defaults<T>()) {
         std::string again;
         must_succeed("xml::write of a read-back object", text, [&] { sstk::xml::write(again, b, wo); });
         SSTK_FUZZ_CHECK(again == text);

@@ -156,6 +156,10 @@ TEST_CASE("huge numbers are out_of_range, not infinity or garbage") {
     CHECK(read_error<robust::Item>(R"({"Id":2147483648})").kind() == errc::out_of_range);
     CHECK(json::read<robust::Item>(R"({"Id":2147483647})").Id == 2147483647);
     CHECK(read_error<robust::Item>(R"({"Id":1e999999})").path() == "Id");
+    // Inside an untyped value too (fuzz_json, regressions/json/untyped_number_overflows_to_infinity).
+    CHECK(read_error<robust::Bag>(R"({"Any":[1e999,0]})").kind() == errc::out_of_range);
+    CHECK(read_error<robust::Bag>(R"({"Any":{"a":{"b":-1e400}}})").kind() == errc::out_of_range);
+    CHECK(json::read<robust::Bag>(R"({"Any":[1e308,0]})").Any->at(0).as_double() == 1e308);
     // A number of a million digits is read (and refused) without trouble.
     CHECK(read_error<robust::Item>(R"({"Id":)" + std::string(1'000'000, '9') + "}").kind() == errc::out_of_range);
     CHECK(read_error<decimal>(std::string(1'000'000, '9')).kind() == errc::out_of_range);

@@ -41,7 +41,9 @@
 #include <boost/json/value.hpp>
 #include <boost/mp11/list.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -486,6 +488,14 @@ private:
         rebase(s, [&] { base64_decode(s.text, out); });
     }
 
+    static bool all_finite(const boost::json::value& v) {
+        if (v.is_double()) return std::isfinite(v.get_double());
+        if (v.is_array()) return std::all_of(v.get_array().begin(), v.get_array().end(), [](const auto& e) { return all_finite(e); });
+        if (v.is_object())
+            return std::all_of(v.get_object().begin(), v.get_object().end(), [](const auto& kv) { return all_finite(kv.value()); });
+        return true;
+    }
+
     void any(boost::json::value& out) {
         skip_ws();
         const std::size_t start = pos_;
@@ -495,6 +505,9 @@ private:
         po.max_depth = o_.depth() - depth_;
         out = boost::json::parse(in_.substr(start, pos_ - start), ec, {}, po);
         if (ec) fail_at(start, errc::syntax, "not strict JSON: " + ec.message());
+        // Boost.JSON turns 1e999999 into infinity, which no JSON reader takes back: refuse it as a
+        // typed double member does.
+        if (!all_finite(out)) fail_at(start, errc::out_of_range, "a number in an untyped value is out of the range of a double");
     }
 
     // Skips one value of any kind (unknown members).
