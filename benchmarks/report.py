@@ -613,6 +613,15 @@ def http_only(args):
 CODEGEN_HEADING = "## Code generator (issue 6)"
 
 
+def run_codegen_perf(res_dir):
+    """Runs benchmarks/codegen_perf.py; returns the path of its JSON results."""
+    cg_path = os.path.join(res_dir, "codegen_perf.json")
+    cmd = [sys.executable, os.path.join(ROOT, "benchmarks", "codegen_perf.py"), "--json", cg_path]
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True)
+    return cg_path
+
+
 def codegen_only(args):
     """Regenerates the issue-6 section (and its two charts) in place from codegen_perf.py results:
     the other sections keep the numbers of their own run."""
@@ -621,10 +630,7 @@ def codegen_only(args):
         build_dir = os.path.abspath(args.build_dir)
         res_dir = os.path.abspath(args.out_dir or os.path.join(build_dir, "bench-results"))
         os.makedirs(res_dir, exist_ok=True)
-        cg_path = os.path.join(res_dir, "codegen_perf.json")
-        cmd = [sys.executable, os.path.join(ROOT, "benchmarks", "codegen_perf.py"), "--json", cg_path]
-        print("+", " ".join(cmd), flush=True)
-        subprocess.run(cmd, check=True)
+        cg_path = run_codegen_perf(res_dir)
     with open(cg_path) as f:
         cg = json.load(f)
     section = []
@@ -723,10 +729,7 @@ def main():
         with open(cg_path) as f:
             cg = json.load(f)
     elif not args.skip_codegen and not args.results:
-        cg_path = os.path.join(res_dir, "codegen_perf.json")
-        cmd = [sys.executable, os.path.join(ROOT, "benchmarks", "codegen_perf.py"), "--json", cg_path]
-        print("+", " ".join(cmd), flush=True)
-        subprocess.run(cmd, check=True)
+        cg_path = run_codegen_perf(res_dir)
         with open(cg_path) as f:
             cg = json.load(f)
     load_after = None if args.results else loadavg()
