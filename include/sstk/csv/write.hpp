@@ -282,10 +282,7 @@ private:
         } else if constexpr (string_like<V>) {
             field(std::string_view(v));
         } else if constexpr (std::is_same_v<V, char16_t>) {
-            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
-            std::string s;
-            append_char16_utf8(s, v);
-            field(s);
+            field(char16_text(v));
         } else if constexpr (std::is_same_v<V, boost::json::value>) {
             if (v.is_string()) field(std::string_view(v.get_string()));
             else in_place([&] { jsv_.value(v); });

@@ -220,10 +220,7 @@ public:
             if constexpr (string_like<T>) {
                 filter_(out_, std::string_view(v), scalar_kind::string);
             } else if constexpr (std::is_same_v<T, char16_t>) {
-                if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
-                std::string s;
-                append_char16_utf8(s, v);
-                filter_(out_, s, scalar_kind::string);
+                filter_(out_, char16_text(v), scalar_kind::string);
             } else {
                 filtered_scalar(v);
             }
@@ -238,10 +235,7 @@ public:
         if constexpr (std::is_same_v<T, bool>) {
             out_.append(v ? std::string_view("True") : std::string_view("False"));
         } else if constexpr (std::is_same_v<T, char16_t>) {
-            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
-            std::string s;
-            append_char16_utf8(s, v);
-            append_string(out_, s);
+            append_string(out_, char16_text(v));
         } else if constexpr (wire_integer<T>) {
             integer(v);
         } else if constexpr (std::is_same_v<T, double>) {
@@ -341,10 +335,7 @@ private:
         if constexpr (string_like<T>) {
             encoded_string(std::string_view(v));
         } else if constexpr (std::is_same_v<T, char16_t>) {
-            if (is_surrogate(v)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
-            std::string s;
-            append_char16_utf8(s, v);
-            encoded_string(s);
+            encoded_string(char16_text(v));
         } else {
             const std::size_t mark = out_.size();
             scalar(v);

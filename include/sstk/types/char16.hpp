@@ -48,6 +48,14 @@ inline void append_char16_utf8(std::string& out, char16_t c) {
     }
 }
 
+// The UTF-8 text of c, as the text formats (JSV, CSV, query) write a char; a surrogate is
+// invalid_value.
+inline std::string char16_text(char16_t c) {
+    std::string s;
+    if (!try_append_char16_utf8(s, c)) throw error(errc::invalid_value, "char: a lone UTF-16 surrogate has no UTF-8 form");
+    return s;
+}
+
 // Exactly one BMP character from UTF-8 text. Empty text, more than one character and a
 // character outside the BMP (it needs two UTF-16 units) are invalid_value; malformed UTF-8
 // (bad lead or continuation byte, overlong form, encoded surrogate, truncation) is syntax.
