@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 
 from . import __version__
+from .emit_codecs import codecs_paths, emit_codecs, parse_codecs
 from .emit_cpp import EmitOptions, emit_cpp, snake_case
 from .emit_registry import emit_registry
 from .errors import CodegenError
@@ -48,6 +49,7 @@ examples:
   sstk-codegen --name antel_api --namespace 'sstk::apis::{service}' saved/ResetPassword.html -o antel_api.hpp
   sstk-codegen --operation Hello --nullable plain metadata.json -o -
   sstk-codegen --registry metadata.json -o include/myapi/     # also myapi_registry.hpp (sstk::registry)
+  sstk-codegen --codecs json,xml metadata.json -o src/myapi/  # also myapi_codecs.hpp/.cpp (compile once)
 
 exit status: 0 success, 1 an input or option could not be understood (the message names the
 input and line), 2 bad command line.
@@ -83,6 +85,11 @@ def _parser():
                    help="also write <service>_registry.hpp next to each header: the service's DTO, request "
                         "and enum lists for sstk::registry (sstk/core/registry.hpp), to find DTOs by .NET "
                         "name at run time (needs a directory or .hpp file as OUT)")
+    p.add_argument("--codecs", metavar="LIST",
+                   help="also write <service>_codecs.hpp and <service>_codecs.cpp next to each header: the "
+                        "codecs in LIST (json,xml) for every DTO, declared `extern template` in the .hpp and "
+                        "instantiated in the .cpp, so they are compiled in that one file, not in every TU "
+                        "that includes the .hpp")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 if any output file is missing or differs")
     p.add_argument("--list", action="store_true", help="print the services and operations found, write nothing")
@@ -245,6 +252,20 @@ def registry_targets(results, targets, options):
     return out
 
 
+def codecs_targets(results, targets, options, codecs):
+    """[(path, text)] of the codec instantiation header and source for the DTO headers in `targets`."""
+    out = []
+    for (s, fname, _), (path, _) in zip(results, targets):
+        s_for_emit = s
+        if not s.name:
+            s_for_emit = Service(name=None, host=s.host, types=s.types, operations=s.operations, sources=s.sources)
+        opts = EmitOptions(**{**options.__dict__, "service_slug": os.path.splitext(fname)[0]})
+        header, source = emit_codecs(s_for_emit, codecs, opts, header_include=os.path.basename(path), inputs=s.sources)
+        hpp, cpp = codecs_paths(path)
+        out += [(hpp, header), (cpp, source)]
+    return out
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
     ops = None
@@ -253,6 +274,11 @@ def main(argv=None):
     options = EmitOptions(namespace=args.namespace, guard=args.guard, nullable=args.nullable,
                           unknown_nullability=args.unknown_nullability, operations=ops,
                           equality=not args.no_equality)
+    try:
+        codecs = parse_codecs(args.codecs) if args.codecs is not None else None
+    except ValueError as e:
+        print("sstk-codegen: error: %s" % e, file=sys.stderr)
+        return 2
     try:
         inputs = load_inputs(args.inputs, args.timeout)
         results = generate(inputs, options, args.name)
@@ -265,6 +291,8 @@ def main(argv=None):
         if out == "-":
             if args.registry:
                 raise CodegenError("--registry writes a second header: give a directory or a .hpp file as OUT")
+            if codecs:
+                raise CodegenError("--codecs writes two more files: give a directory or a .hpp file as OUT")
             if len(results) != 1:
                 raise CodegenError("%d services found; '-' takes exactly one (use --name to merge)" % len(results))
             sys.stdout.write(results[0][2])
@@ -278,6 +306,8 @@ def main(argv=None):
             targets = [(os.path.join(out, f), text) for _, f, text in results]
         if args.registry:
             targets += registry_targets(results, targets, options)
+        if codecs:
+            targets += codecs_targets(results, targets[:len(results)], options, codecs)
         if args.check:
             stale = []
             for path, text in targets:
