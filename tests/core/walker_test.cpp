@@ -176,6 +176,34 @@ TEST_CASE("DataMember Order and Name: unordered first, renames, ignored members 
           V{"req", "skip", "skip_int", "y", "z", "first", "b"});
 }
 
+namespace walker_test {
+// A contract may name a described non-public member; a name no member has is refused (the
+// walker's static_assert uses this check).
+class WithPrivate {
+public:
+    int Shown = 0;
+
+private:
+    int hidden_ = 0;
+    BOOST_DESCRIBE_CLASS(WithPrivate, (), (Shown), (), (hidden_))
+};
+constexpr auto sstk_contract(sstk::type_tag<WithPrivate>) {
+    return sstk::contract("WithPrivate").members(sstk::member("Shown").with_order(1), sstk::member("hidden_").rename("Hidden"));
+}
+struct Typo {
+    int Shown = 0;
+};
+BOOST_DESCRIBE_STRUCT(Typo, (), (Shown))
+constexpr auto sstk_contract(sstk::type_tag<Typo>) { return sstk::contract("Typo").members(sstk::member("Shwon").with_order(1)); }
+}  // namespace walker_test
+
+TEST_CASE("a contract may only name members the class describes, public or not") {
+    STATIC_REQUIRE(sstk::detail::contract_names_exist<walker_test::WithPrivate>());
+    STATIC_REQUIRE(sstk::detail::contract_names_exist<walker_test::Root>());  // no member contracts
+    STATIC_REQUIRE_FALSE(sstk::detail::contract_names_exist<walker_test::Typo>());
+    CHECK(names<walker_test::WithPrivate, member_order::servicestack>() == V{"Shown"});
+}
+
 TEST_CASE("member metadata comes from the declaring class's contract") {
     bool seen_api_key = false, seen_temp = false, seen_skip = false;
     sstk::for_each_member<walker_test::ResetPassword>([&](auto m) {

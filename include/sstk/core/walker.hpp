@@ -51,19 +51,35 @@ constexpr member_contract find_member_contract(std::string_view cpp_name) {
     return member_contract{cpp_name};
 }
 
-// Every member a contract names must exist: a typo would otherwise silently drop a rename.
+template <template <class...> class L, class... D>
+constexpr std::array<std::string_view, sizeof...(D)> described_names(L<D...>) {
+    return {std::string_view(D::name)...};
+}
+
+template <std::size_t N, std::size_t K>
+constexpr bool names_cover(const std::array<member_contract, N>& named, const std::array<std::string_view, K>& have) {
+    for (const member_contract& m : named) {
+        bool found = false;
+        for (std::string_view h : have) found = found || h == m.cpp_name;
+        if (!found) return false;
+    }
+    return true;
+}
+
+// Every member a contract names must exist: a typo would otherwise silently drop a rename. The
+// public members (the list the codecs use anyway) are searched first; the full list only when
+// a contract names a non-public member.
 template <class Owner>
 constexpr bool contract_names_exist() {
     constexpr auto c = contract_of<Owner>();
-    using all = boost::describe::describe_members<Owner, boost::describe::mod_public | boost::describe::mod_protected |
-                                                             boost::describe::mod_private>;
-    bool ok = true;
-    for (const member_contract& m : c.member_list) {
-        bool found = false;
-        boost::mp11::mp_for_each<all>([&](auto d) { found = found || std::string_view(d.name) == m.cpp_name; });
-        ok = ok && found;
+    if constexpr (c.member_list.size() == 0) {
+        return true;
+    } else {
+        namespace bd = boost::describe;
+        constexpr bool all_public = names_cover(c.member_list, described_names(bd::describe_members<Owner, bd::mod_public>{}));
+        if constexpr (all_public) return true;
+        else return names_cover(c.member_list, described_names(bd::describe_members<Owner, bd::mod_public | bd::mod_protected | bd::mod_private>{}));
     }
-    return ok;
 }
 
 template <class Owner>
@@ -162,8 +178,21 @@ constexpr auto visible_mask(std::index_sequence<I...>) {
     return keep;
 }
 
-template <class L>
+template <std::size_t N>
+constexpr bool all_of(const std::array<bool, N>& a) {
+    for (bool b : a)
+        if (!b) return false;
+    return true;
+}
+
+// The list itself when nothing is hidden (the common case: the filtering below is what costs).
+template <class L, bool Unchanged = all_of(visible_mask<L>(std::make_index_sequence<mp::mp_size<L>::value>{}))>
 struct without_hidden {
+    using type = mp::mp_rename<L, mp::mp_list>;
+};
+
+template <class L>
+struct without_hidden<L, false> {
     static constexpr auto keep = visible_mask<L>(std::make_index_sequence<mp::mp_size<L>::value>{});
     template <class I>
     using kept = mp::mp_bool<keep[I::value]>;
@@ -172,12 +201,22 @@ struct without_hidden {
     using type = mp::mp_transform<at, mp::mp_copy_if<mp::mp_iota<mp::mp_size<L>>, kept>>;
 };
 
-template <class C>
-struct servicestack_unsorted {
-    static_assert(contract_names_exist<C>(), "a member named in this DTO's sstk_contract() does not exist");
+template <class C, bool HasBases = (mp::mp_size<bd::describe_bases<C, bd::mod_public>>::value > 0)>
+struct servicestack_unsorted_impl {
     using type = typename without_hidden<
         mp::mp_append<own_members<C>,
                       mp::mp_apply<append_all, mp::mp_transform<servicestack_of_base, bd::describe_bases<C, bd::mod_public>>>>>::type;
+};
+
+template <class C>
+struct servicestack_unsorted_impl<C, false> {  // one class declares a name once: nothing to hide
+    using type = mp::mp_rename<own_members<C>, mp::mp_list>;
+};
+
+template <class C>
+struct servicestack_unsorted {
+    static_assert(contract_names_exist<C>(), "a member named in this DTO's sstk_contract() does not exist");
+    using type = typename servicestack_unsorted_impl<C>::type;
 };
 
 // Stable sort permutation of a member list: by order, then (optionally) ordinal name.
@@ -200,8 +239,22 @@ constexpr auto sort_permutation(std::index_sequence<I...>) {
     return perm;
 }
 
-template <class L, bool ByName>
+template <std::size_t N>
+constexpr bool is_identity(const std::array<std::size_t, N>& perm) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (perm[i] != i) return false;
+    return true;
+}
+
+// The list itself when it is in order already (most DTOs give no DataMember Order).
+template <class L, bool ByName,
+          bool Unchanged = is_identity(sort_permutation<L, ByName>(std::make_index_sequence<mp::mp_size<L>::value>{}))>
 struct sorted {
+    using type = mp::mp_rename<L, mp::mp_list>;
+};
+
+template <class L, bool ByName>
+struct sorted<L, ByName, false> {
     static constexpr std::size_t n = mp::mp_size<L>::value;
     static constexpr auto perm = sort_permutation<L, ByName>(std::make_index_sequence<n>{});
     template <std::size_t... I>

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <sstk/core/detail/common_member.hpp>
+#include <sstk/core/detail/member_reset.hpp>
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
@@ -214,13 +215,8 @@ private:
     }
 
     // Reads into `out` in place, so strings and vectors keep their storage across reads;
-    // members the document does not mention get the value a default-constructed T has.
-    // One default object per DTO type (not one per member) to reset members the input left out.
-    template <class T>
-    static const T& default_instance() {
-        static const T d{};
-        return d;
-    }
+    // members the document does not mention get the value a default-constructed T has
+    // (core/detail/member_reset.hpp).
 
     // One member as the reader sees it: a constexpr table per DTO, one function per member type
     // and one loop for every DTO (see the writer's member_entry for why).
@@ -247,19 +243,10 @@ private:
     static void read_member(reader& r, void* field) {
         r.value(*static_cast<V*>(field));
     }
-    template <class V>
-    static void reset_member(void* field, const void* default_field) {
-        *static_cast<V*>(field) = *static_cast<const V*>(default_field);
-    }
-    template <class T>
-    static const void* defaults_of() {
-        return &default_instance<T>();
-    }
-
     template <class T, class... M>
     static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
         return {member_entry{M::name, M::cpp_name, &member_address<T, M>, &read_member<typename M::value_type>,
-                             &reset_member<typename M::value_type>, common_member_of<typename M::value_type>}...};
+                             &sstk::detail::reset_member<typename M::value_type>, common_member_of<typename M::value_type>}...};
     }
 
     template <class T>
@@ -267,17 +254,14 @@ private:
 
     template <class T>
     static constexpr object_type object_type_of{member_table<T>.data(), member_names<T>::names.data(), member_names<T>::size,
-                                                member_names<T>::case_twins, contract_of<T>().name, &defaults_of<T>};
+                                                member_names<T>::case_twins, contract_of<T>().name, &sstk::detail::default_object<T>};
 
     template <class T>
     void object(T& out) {
         static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
-        if (!open('{', "an object")) {
-            out = T{};
-            return;
-        }
         std::array<bool, member_names<T>::size + 1> seen{};
-        members(&out, object_type_of<T>, seen.data());
+        if (open('{', "an object")) members(&out, object_type_of<T>, seen.data());
+        else reset_unseen(&out, object_type_of<T>, seen.data());  // null: every member back to its default
     }
 
     // The members of one object, after its '{'. `seen` has room for every member.
@@ -330,6 +314,10 @@ private:
             } while (next_item('}'));
         }
         leave();
+        reset_unseen(out, type, seen);
+    }
+
+    static void reset_unseen(void* out, const object_type& type, const bool* seen) {
         for (std::size_t i = 0; i < type.size; ++i) {
             if (seen[i]) continue;
             const member_entry& m = type.members[i];

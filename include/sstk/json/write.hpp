@@ -46,29 +46,65 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace sstk::json {
 
 namespace detail {
 
-// `"key":` for one member under one casing, built once at compile time; the storage is padded
-// for output_buffer::append_padded.
-template <class M, casing Policy>
-struct quoted_key {
-private:
-    static constexpr std::string_view key_ = M::template key<Policy>;
-    static constexpr std::size_t size_ = key_.size() + 3 > output_buffer::padded_size ? key_.size() + 3 : output_buffer::padded_size;
-    static constexpr std::array<char, size_> storage_ = [] {
-        std::array<char, size_> a{};
-        a[0] = '"';
-        for (std::size_t i = 0; i < key_.size(); ++i) a[i + 1] = key_[i];
-        a[key_.size() + 1] = '"';
-        a[key_.size() + 2] = ':';
-        return a;
-    }();
+// `"key":` of every member of T under each casing, built at compile time into one block per
+// DTO (one constant per DTO, not a few class templates per member: large generated headers
+// compile faster). A renamed member ([DataMember(Name)]) keeps its name under every casing.
+// The block ends with output_buffer::padded_size spare bytes for append_padded.
+struct key_spelling {
+    std::string_view name;
+    bool renamed;
+};
 
-public:
-    static constexpr std::string_view value{storage_.data(), key_.size() + 3};
+constexpr casing key_casing(std::size_t c, bool renamed) noexcept {
+    return renamed ? casing::as_declared : static_cast<casing>(c);
+}
+
+template <std::size_t N>
+constexpr std::size_t key_block_size(const std::array<key_spelling, N>& keys) {
+    std::size_t n = output_buffer::padded_size;
+    for (const key_spelling& k : keys)
+        for (std::size_t c = 0; c < 3; ++c) n += cased_length(k.name, key_casing(c, k.renamed)) + 3;
+    return n;
+}
+
+template <class... M>
+constexpr std::array<key_spelling, sizeof...(M)> key_spellings(boost::mp11::mp_list<M...>) {
+    return {key_spelling{M::name, M::renamed}...};
+}
+
+template <class T>
+struct quoted_keys {
+    static constexpr auto spellings = key_spellings(members_of<T>{});
+    static constexpr std::size_t count = spellings.size();
+    static constexpr std::size_t size = key_block_size(spellings);
+    struct layout {
+        std::array<char, size> text{};
+        std::array<std::array<std::size_t, 3>, count> offset{};
+        std::array<std::array<std::size_t, 3>, count> length{};
+    };
+    static constexpr layout block = [] {
+        layout l{};
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < count; ++i)
+            for (std::size_t c = 0; c < 3; ++c) {
+                l.offset[i][c] = at;
+                l.text[at++] = '"';
+                sstk::detail::emit_cased(spellings[i].name, key_casing(c, spellings[i].renamed), [&](char ch) { l.text[at++] = ch; });
+                l.text[at++] = '"';
+                l.text[at++] = ':';
+                l.length[i][c] = at - l.offset[i][c];
+            }
+        return l;
+    }();
+    static constexpr std::string_view key(std::size_t i, std::size_t c) noexcept {
+        return {block.text.data() + block.offset[i][c], block.length[i][c]};
+    }
 };
 
 using text::is_default_value;
@@ -172,11 +208,11 @@ private:
     static_assert(static_cast<int>(casing::as_declared) == 0 && static_cast<int>(casing::camel) == 1 &&
                   static_cast<int>(casing::snake) == 2);
 
-    template <class T, class... M>
-    static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
-        return {member_entry{{quoted_key<M, casing::as_declared>::value, quoted_key<M, casing::camel>::value,
-                              quoted_key<M, casing::snake>::value},
-                             M::template key<casing::as_declared>,
+    template <class T, class... M, std::size_t... I>
+    static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>, std::index_sequence<I...>) {
+        using keys = quoted_keys<T>;
+        return {member_entry{{keys::key(I, 0), keys::key(I, 1), keys::key(I, 2)},
+                             M::name,
                              &member_address<T, M>,
                              &write_member<typename M::value_type>,
                              M::emit_default,
@@ -184,7 +220,7 @@ private:
     }
 
     template <class T>
-    static constexpr auto member_table = make_table<T>(members_of<T>{});
+    static constexpr auto member_table = make_table<T>(members_of<T>{}, std::make_index_sequence<member_count<T>>{});
 
     template <class V>
     static void write_member(writer& w, const member_entry& m, const void* p, bool& first) {

@@ -27,6 +27,7 @@
 // exact when the text holds no character references before the fault.
 #pragma once
 
+#include <sstk/core/detail/member_reset.hpp>
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/error.hpp>
 #include <sstk/core/limits.hpp>
@@ -318,6 +319,7 @@ private:
         std::string_view cpp_name;  // for secret masking
         void* (*address)(void*) noexcept;
         void (*read)(reader&, pugi::xml_node, void* field);
+        void (*reset)(void* field, const void* default_field);
     };
 
     template <class V>
@@ -328,7 +330,7 @@ private:
     template <class T, class... M>
     static std::vector<member_key> make_keys(boost::mp11::mp_list<M...>) {
         return {member_key{M::name, stable_name_of<typename M::owner_type>().ns, M::cpp_name, &member_address<T, M>,
-                           &read_member<typename M::value_type>}...};
+                           &read_member<typename M::value_type>, &sstk::detail::reset_member<typename M::value_type>}...};
     }
 
     template <class T>
@@ -337,13 +339,15 @@ private:
         return keys;
     }
 
+    // Reads in place; the members the element leaves out get the value a default-constructed T
+    // has (core/detail/member_reset.hpp).
     template <class T>
     void object(pugi::xml_node n, T& out) {
-        out = T{};
-        members(n, &out, keys_of<T>(), stable_name_of<T>().name);
+        members(n, &out, keys_of<T>(), stable_name_of<T>().name, sstk::detail::default_object<T>());
     }
 
-    SSTK_NOINLINE void members(pugi::xml_node n, void* out, const std::vector<member_key>& keys, const std::string& type_name) {
+    SSTK_NOINLINE void members(pugi::xml_node n, void* out, const std::vector<member_key>& keys, const std::string& type_name,
+                               const void* defaults) {
         std::vector<bool> seen(keys.size(), false);
         std::size_t next = 0;
         std::size_t members = 0;
@@ -378,6 +382,8 @@ private:
             seen[j] = true;
             next = j + 1;
         }
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (!seen[i]) keys[i].reset(keys[i].address(out), keys[i].address(const_cast<void*>(defaults)));
     }
 
     template <class T>
