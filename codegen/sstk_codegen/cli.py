@@ -239,28 +239,27 @@ def registry_path(header_path):
     return root + "_registry" + ext
 
 
-def registry_targets(results, targets, options):
-    """[(path, text)] of the registry headers for the DTO headers in `targets`."""
-    out = []
+def _companions(results, targets, options):
+    """(service, emit options, DTO header path) for each DTO header in `targets`, for the files
+    written next to it (--registry, --codecs)."""
     for (s, fname, _), (path, _) in zip(results, targets):
         s_for_emit = s
         if not s.name:
             s_for_emit = Service(name=None, host=s.host, types=s.types, operations=s.operations, sources=s.sources)
-        opts = EmitOptions(**{**options.__dict__, "service_slug": os.path.splitext(fname)[0]})
-        text = emit_registry(s_for_emit, opts, header_include=os.path.basename(path), inputs=s.sources)
-        out.append((registry_path(path), text))
-    return out
+        yield s_for_emit, EmitOptions(**{**options.__dict__, "service_slug": os.path.splitext(fname)[0]}), path
+
+
+def registry_targets(results, targets, options):
+    """[(path, text)] of the registry headers for the DTO headers in `targets`."""
+    return [(registry_path(path), emit_registry(s, opts, header_include=os.path.basename(path), inputs=s.sources))
+            for s, opts, path in _companions(results, targets, options)]
 
 
 def codecs_targets(results, targets, options, codecs):
     """[(path, text)] of the codec instantiation header and source for the DTO headers in `targets`."""
     out = []
-    for (s, fname, _), (path, _) in zip(results, targets):
-        s_for_emit = s
-        if not s.name:
-            s_for_emit = Service(name=None, host=s.host, types=s.types, operations=s.operations, sources=s.sources)
-        opts = EmitOptions(**{**options.__dict__, "service_slug": os.path.splitext(fname)[0]})
-        header, source = emit_codecs(s_for_emit, codecs, opts, header_include=os.path.basename(path), inputs=s.sources)
+    for s, opts, path in _companions(results, targets, options):
+        header, source = emit_codecs(s, codecs, opts, header_include=os.path.basename(path), inputs=s.sources)
         hpp, cpp = codecs_paths(path)
         out += [(hpp, header), (cpp, source)]
     return out
