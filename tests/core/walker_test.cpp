@@ -199,7 +199,7 @@ constexpr auto sstk_contract(sstk::type_tag<Typo>) { return sstk::contract("Typo
 
 TEST_CASE("a contract may only name members the class describes, public or not") {
     STATIC_REQUIRE(sstk::detail::contract_names_exist<walker_test::WithPrivate>());
-    STATIC_REQUIRE(sstk::detail::contract_names_exist<walker_test::Root>());  // no member contracts
+    STATIC_REQUIRE(sstk::detail::contract_names_exist<walker_test::base::Root>());  // no member contracts
     STATIC_REQUIRE_FALSE(sstk::detail::contract_names_exist<walker_test::Typo>());
     CHECK(names<walker_test::WithPrivate, member_order::servicestack>() == V{"Shown"});
 }
