@@ -36,7 +36,9 @@ Commands:
                               regressions, then fuzzes ${FUZZ_SECONDS} s; build dir ${BUILD_ROOT}/clang-asan
                      each with all tests under ctest: the Catch2 unit tests, the docs/examples
                      programs, the install/find_package consumer test and the codegen tests
-                     (Python unittest). Name one leg to run only that.
+                     (Python unittest). Name one leg to run only that. Both legs run at
+                     the same time, each line of output prefixed with its leg ([gcc], [clang]);
+                     each leg's full log is ${BUILD_ROOT}/<leg>.log.
                      Exits non-zero unless every leg built and passed.
   deps               Only install the missing Debian packages.
   -h, --help         This help.
@@ -137,6 +139,7 @@ build_keep_going() {
 run_leg() {
     local name="$1" dir="$2" cxx="$3"; shift 3
     local start=$SECONDS outcome="" log_file="$dir/ctest.log" built=1
+    rm -f "$log_file"   # a stale log must not speak for this run
     log "[$name] configuring $dir"
     if ! configure "$dir" "$cxx" "$@"; then
         outcome="FAIL  configure failed"
@@ -172,6 +175,78 @@ run_leg() {
     fi
     [[ "$outcome" == PASS* ]] || ANY_FAILED=1
     SUMMARY+=("$(printf '%-32s %s  [%s]' "$name" "$outcome" "$(fmt_time $((SECONDS - start)))")")
+    if [[ "$outcome" != PASS* && -f "$log_file" ]]; then
+        local failed_test
+        while IFS= read -r failed_test; do
+            SUMMARY+=("    $failed_test")
+        done < <(sed -n '/The following tests FAILED:/,$p' "$log_file" | grep -E '^[[:space:]]+[0-9]+ - ' | sed -E 's/^[[:space:]]+//')
+    fi
+}
+
+# The legs' configure arguments. g++: -O1, optimised enough for -Wmaybe-uninitialized, and
+# asserts stay on (no NDEBUG). -g1: line tables only, so sanitizer reports keep file:line while
+# the build skips full debug info (a third of the compile time here).
+COMMON_ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo
+             -DSSTK_BUILD_TESTS=ON -DSSTK_BUILD_EXAMPLES=ON -DSSTK_INSTALL=ON
+             -DSSTK_WARNINGS_AS_ERRORS=ON)
+
+# run_named_leg gcc|clang: run_leg with that leg's settings.
+run_named_leg() {
+    case "$1" in
+    gcc)
+        run_leg "g++ 12, -Wall -Wextra -Werror" "$BUILD_ROOT/gcc" "$GCC_CXX" \
+            "${COMMON_ARGS[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DSSTK_SANITIZE=OFF -DSSTK_HEADER_CHECK=ON ;;
+    clang)
+        # Any sanitizer report fails its test (UBSan through -fno-sanitize-recover=all).
+        # The fuzzers (SSTK_BUILD_FUZZERS) need clang: they are built and run here.
+        export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:detect_leaks=1}"
+        export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+        # -O0: the sanitizers check the same at any level, and clang compiles this template-
+        # heavy code 2.5-4x faster unoptimised (the Beast client/host TUs: 49 s instead of
+        # 185 s each).
+        run_leg "clang++-14, ASan+UBSan" "$BUILD_ROOT/clang-asan" "$CLANG_CXX" \
+            "${COMMON_ARGS[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1" -DSSTK_SANITIZE=ON -DSSTK_HEADER_CHECK=OFF -DSSTK_TEST_CODEGEN=OFF \
+            -DSSTK_BUILD_FUZZERS=ON "-DSSTK_FUZZ_SECONDS=$FUZZ_SECONDS" ;;
+    esac
+}
+
+# Both legs run at the same time, each with -j$JOBS: one leg's single-TU stretches (a big
+# Beast test compiling alone, the one long codegen test) and its test run fill the cores the
+# other leg would leave idle. Each leg's output goes to $BUILD_ROOT/<leg>.log and, live, to
+# stdout with every line prefixed by the leg's name; its outcome comes back through a file.
+run_legs_concurrently() {
+    local leg pids=() pid
+    mkdir -p "$BUILD_ROOT"
+    for leg in "$@"; do
+        rm -f "$BUILD_ROOT/$leg.outcome"
+        {
+            (
+                SUMMARY=() TOTAL_PASSED=0 TOTAL_FAILED=0 ANY_FAILED=0
+                run_named_leg "$leg"
+                # passed, failed, any-failed, then the leg's summary lines
+                printf '%d\n%d\n%d\n' "$TOTAL_PASSED" "$TOTAL_FAILED" "$ANY_FAILED" >"$BUILD_ROOT/$leg.outcome"
+                printf '%s\n' "${SUMMARY[@]}" >>"$BUILD_ROOT/$leg.outcome"
+            ) 2>&1 | tee "$BUILD_ROOT/$leg.log" | sed -u "s/^/[$leg] /"
+        } &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || true; done
+    for leg in "$@"; do
+        local lines=()
+        if [[ -f "$BUILD_ROOT/$leg.outcome" ]]; then
+            mapfile -t lines <"$BUILD_ROOT/$leg.outcome"
+        fi
+        if ((${#lines[@]} >= 4)); then
+            TOTAL_PASSED=$((TOTAL_PASSED + lines[0]))
+            TOTAL_FAILED=$((TOTAL_FAILED + lines[1]))
+            ((lines[2] == 0)) || ANY_FAILED=1
+            SUMMARY+=("${lines[@]:3}")
+        else
+            SUMMARY+=("$(printf '%-32s %s' "$leg" "FAIL  the leg ended without an outcome (see $BUILD_ROOT/$leg.log)")")
+            TOTAL_FAILED=$((TOTAL_FAILED + 1))
+            ANY_FAILED=1
+        fi
+    done
 }
 
 cmd_test() {
@@ -184,30 +259,12 @@ cmd_test() {
     ensure_packages
     local start=$SECONDS
     log "tools: $(cmake --version | head -n 1); $("$GCC_CXX" --version | head -n 1); $("$CLANG_CXX" --version | head -n 1); $JOBS cores"
-    # g++: -O1, optimised enough for -Wmaybe-uninitialized, and asserts stay on (no NDEBUG).
-    # -g1: line tables only, so sanitizer reports keep file:line while the build skips full
-    # debug info (a third of the compile time here).
-    local common=(-DCMAKE_BUILD_TYPE=RelWithDebInfo
-                  -DSSTK_BUILD_TESTS=ON -DSSTK_BUILD_EXAMPLES=ON -DSSTK_INSTALL=ON
-                  -DSSTK_WARNINGS_AS_ERRORS=ON)
-    for leg in "${legs[@]}"; do
-        case "$leg" in
-        gcc)
-            run_leg "g++ 12, -Wall -Wextra -Werror" "$BUILD_ROOT/gcc" "$GCC_CXX" \
-                "${common[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DSSTK_SANITIZE=OFF -DSSTK_HEADER_CHECK=ON ;;
-        clang)
-            # Any sanitizer report fails its test (UBSan through -fno-sanitize-recover=all).
-            # The fuzzers (SSTK_BUILD_FUZZERS) need clang: they are built and run here.
-            export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:detect_leaks=1}"
-            export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-            # -O0: the sanitizers check the same at any level, and clang compiles this template-
-            # heavy code 2.5-4x faster unoptimised (the Beast client/host TUs: 49 s instead of
-            # 185 s each), which keeps the whole of CI well under 30 minutes.
-            run_leg "clang++-14, ASan+UBSan" "$BUILD_ROOT/clang-asan" "$CLANG_CXX" \
-                "${common[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1" -DSSTK_SANITIZE=ON -DSSTK_HEADER_CHECK=OFF -DSSTK_TEST_CODEGEN=OFF \
-                -DSSTK_BUILD_FUZZERS=ON "-DSSTK_FUZZ_SECONDS=$FUZZ_SECONDS" ;;
-        esac
-    done
+    if ((${#legs[@]} > 1)); then
+        log "running the legs concurrently (${legs[*]}); each line is prefixed with its leg, full logs in $BUILD_ROOT/<leg>.log"
+        run_legs_concurrently "${legs[@]}"
+    else
+        run_named_leg "${legs[0]}"
+    fi
 
     printf '\n==================== sstk test summary ====================\n'
     printf '%s\n' "${SUMMARY[@]}"

@@ -114,6 +114,30 @@ struct connection {
     ~connection() { close(); }
 };
 
+// What an exchange calls once it is over, type-erased: the exchange (resolve, connect, TLS
+// handshake, write and read, over both stream types: most of Beast) is then compiled once per
+// translation unit, not once per handler type of every async_client call site. Move-only, as
+// the handlers it carries are. One allocation per exchange, next to a network round trip.
+class exchange_done {
+public:
+    template <class F>
+    explicit exchange_done(F f) : impl_(std::make_unique<impl<F>>(std::move(f))) {}
+    void operator()(client_result<http::response> r) { impl_->call(std::move(r)); }
+
+private:
+    struct base {
+        virtual ~base() = default;
+        virtual void call(client_result<http::response> r) = 0;
+    };
+    template <class F>
+    struct impl final : base {
+        explicit impl(F fn) : f(std::move(fn)) {}
+        void call(client_result<http::response> r) override { f(std::move(r)); }
+        F f;
+    };
+    std::unique_ptr<base> impl_;
+};
+
 class transport : public std::enable_shared_from_this<transport> {
 public:
     using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
@@ -130,8 +154,7 @@ public:
     // once, on the strand. Any status is a response; only transport faults are errors.
     template <class Done>
     void exchange(http::request r, Done done) {
-        auto op = std::make_shared<exchange_op<Done>>(shared_from_this(), std::move(r), std::move(done));
-        boost::asio::post(strand_, [op] { op->start(); });
+        start_exchange(std::move(r), exchange_done(std::move(done)));
     }
 
     // Closes the idle kept-alive connections (call on the strand, or when nothing runs).
@@ -151,6 +174,9 @@ public:
 private:
     using tcp = boost::asio::ip::tcp;
     using beast_request = boost::beast::http::request<boost::beast::http::string_body>;
+
+    class exchange_op;
+    void start_exchange(http::request r, exchange_done done);
 
     // A pooled connection that is still usable, or null.
     std::unique_ptr<connection> take_idle() {
@@ -213,10 +239,9 @@ private:
 
     // One exchange: attempts (each: a pooled or new connection, write, read) until one succeeds,
     // the fault is not worth retrying, or the verb is not idempotent.
-    template <class Done>
-    class exchange_op : public std::enable_shared_from_this<exchange_op<Done>> {
+    class exchange_op : public std::enable_shared_from_this<exchange_op> {
     public:
-        exchange_op(std::shared_ptr<transport> t, http::request r, Done done)
+        exchange_op(std::shared_ptr<transport> t, http::request r, exchange_done done)
             : t_(std::move(t)), r_(std::move(r)), done_(std::move(done)), timer_(t_->strand_) {}
 
         void start() {
@@ -401,7 +426,7 @@ private:
 
         std::shared_ptr<transport> t_;
         http::request r_;
-        Done done_;
+        exchange_done done_;
         beast_request req_;
         int attempt_ = 1;
         int attempts_ = 1;
@@ -420,5 +445,10 @@ private:
     std::vector<std::unique_ptr<connection>> idle_;
     std::atomic<std::size_t> opened_{0};
 };
+
+inline void transport::start_exchange(http::request r, exchange_done done) {
+    auto op = std::make_shared<exchange_op>(shared_from_this(), std::move(r), std::move(done));
+    boost::asio::post(strand_, [op] { op->start(); });
+}
 
 }  // namespace sstk::client::detail
