@@ -38,6 +38,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CODEGEN = os.path.join(ROOT, "codegen", "sstk-codegen")
+sys.path.insert(0, os.path.join(ROOT, "codegen"))
+from sstk_codegen.emit_codecs import ENTRY_POINTS  # noqa: E402  the entry points --codecs instantiates
 NS = "Acme.ServiceModel"
 NS_TYPES = "Acme.ServiceModel.Types"
 CPP_NS = "acme_perf"
@@ -276,19 +278,12 @@ def generated_structs(header):
     return names
 
 
-ENTRY_POINTS = {
-    "json": ["void sstk::json::write<{T}>(std::string&, const {T}&, const sstk::json::write_options&)",
-             "void sstk::json::read<{T}>(std::string_view, {T}&, const sstk::json::read_options&)"],
-    "xml": ["void sstk::xml::write<{T}>(std::string&, const {T}&, const sstk::xml::write_options&)",
-            "void sstk::xml::read<{T}>(std::string_view, {T}&, const sstk::xml::read_options&)"],
-}
-
-
 def instantiations(types, codecs, keyword):
     """`template ...;` (explicit instantiation definitions) or `extern template ...;` (declarations)
     of the codecs' entry points, write(std::string&, const T&, options) and read(text, T&, options),
     for each type: every other overload (write(v), read<T>(text), try_*) calls these."""
-    return ["%s %s;" % (keyword, e.format(T="%s::%s" % (CPP_NS, t))) for t in types for c in codecs for e in ENTRY_POINTS[c]]
+    return ["%s void %s<%s::%s>(%s);" % (keyword, fn, CPP_NS, t, params.format(T="%s::%s" % (CPP_NS, t)))
+            for t in types for c in codecs for fn, params in ENTRY_POINTS[c]]
 
 
 def write_instantiation_tu(path, header_name, types, codecs=("json", "xml")):
