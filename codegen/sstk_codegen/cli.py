@@ -50,6 +50,7 @@ examples:
   sstk-codegen --operation Hello --nullable plain metadata.json -o -
   sstk-codegen --registry metadata.json -o include/myapi/     # also myapi_registry.hpp (sstk::registry)
   sstk-codegen --codecs json,xml metadata.json -o src/myapi/  # also myapi_codecs.hpp/.cpp (compile once)
+  sstk-codegen --codecs json,xml --codecs-files 2 metadata.json -o src/myapi/  # ..._codecs_1.cpp, _2.cpp
 
 exit status: 0 success, 1 an input or option could not be understood (the message names the
 input and line), 2 bad command line.
@@ -90,6 +91,10 @@ def _parser():
                         "codecs in LIST (json,xml) for every DTO, declared `extern template` in the .hpp and "
                         "instantiated in the .cpp, so they are compiled in that one file, not in every TU "
                         "that includes the .hpp")
+    p.add_argument("--codecs-files", type=int, default=1, metavar="N",
+                   help="with --codecs: split the instantiations over N source files "
+                        "<service>_codecs_1.cpp ... _N.cpp (default 1: <service>_codecs.cpp), each DTO's "
+                        "codecs in one of them, so a build with N jobs compiles them in parallel")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 if any output file is missing or differs")
     p.add_argument("--list", action="store_true", help="print the services and operations found, write nothing")
@@ -255,13 +260,14 @@ def registry_targets(results, targets, options):
             for s, opts, path in _companions(results, targets, options)]
 
 
-def codecs_targets(results, targets, options, codecs):
-    """[(path, text)] of the codec instantiation header and source for the DTO headers in `targets`."""
+def codecs_targets(results, targets, options, codecs, files=1):
+    """[(path, text)] of the codec instantiation header and sources for the DTO headers in `targets`."""
     out = []
     for s, opts, path in _companions(results, targets, options):
-        header, source = emit_codecs(s, codecs, opts, header_include=os.path.basename(path), inputs=s.sources)
-        hpp, cpp = codecs_paths(path)
-        out += [(hpp, header), (cpp, source)]
+        header, sources = emit_codecs(s, codecs, opts, header_include=os.path.basename(path), inputs=s.sources,
+                                      files=files)
+        hpp, cpps = codecs_paths(path, len(sources))
+        out += [(hpp, header)] + list(zip(cpps, sources))
     return out
 
 
@@ -275,6 +281,10 @@ def main(argv=None):
                           equality=not args.no_equality)
     try:
         codecs = parse_codecs(args.codecs) if args.codecs is not None else None
+        if args.codecs_files < 1 or args.codecs_files > 64:
+            raise ValueError("--codecs-files takes a number of files from 1 to 64, got %d" % args.codecs_files)
+        if args.codecs_files != 1 and codecs is None:
+            raise ValueError("--codecs-files needs --codecs")
     except ValueError as e:
         print("sstk-codegen: error: %s" % e, file=sys.stderr)
         return 2
@@ -306,7 +316,7 @@ def main(argv=None):
         if args.registry:
             targets += registry_targets(results, targets, options)
         if codecs:
-            targets += codecs_targets(results, targets[:len(results)], options, codecs)
+            targets += codecs_targets(results, targets[:len(results)], options, codecs, args.codecs_files)
         if args.check:
             stale = []
             for path, text in targets:

@@ -1,14 +1,18 @@
 """The codec-instantiation emitter (--codecs): one Service -> <service>_codecs.hpp and
-<service>_codecs.cpp, next to its DTO header.
+<service>_codecs.cpp (or, with --codecs-files N, <service>_codecs_1.cpp ... _N.cpp), next to its
+DTO header.
 
 Compiling a codec for a DTO is most of what a generated header costs a build (docs/codegen.md,
 "Compile time"): every translation unit that reads or writes the DTOs instantiates the codecs for
-them again. The pair emitted here compiles them once:
-  * <service>_codecs.hpp includes the DTO header and the chosen codecs, and declares the codecs'
-    entry points for every DTO `extern template`, so a TU including it instantiates none of them;
-  * <service>_codecs.cpp (compile and link it once) holds the explicit instantiation definitions.
-Every other overload of the codecs (write(v) returning a string, read<T>(text), try_*) calls these
-entry points, so it costs a TU nothing either.
+them again. The files emitted here compile each DTO's codec once:
+  * <service>_codecs.hpp includes the DTO header and the chosen codecs, and declares each DTO's
+    codec (sstk::json::codec<T>, sstk::xml::codec<T>) and its default object
+    (sstk::dto_defaults<T>) `extern template`, so a TU including it compiles none of them;
+  * the .cpp file(s) hold the explicit instantiation definitions, each DTO in exactly one file.
+    The codecs reach a DTO nested in another through its own codec<...>, so a file compiles the
+    codecs of its own DTOs only; with N files a parallel build (make -jN) compiles them at once.
+Every overload of the codecs (write(out, v), write(v) returning a string, read<T>(text), try_*)
+goes through codec<T>, so it costs a TU nothing either.
 
 Instantiated: each struct DTO. Not class templates (QueryResponse<T> has no single C++ type) and
 not collection DTOs (`using Orders = std::vector<Order>` is std::vector<Order>, which two such
@@ -18,70 +22,113 @@ top of their items' codecs, which are instantiated here.
 
 from .emit_cpp import EmitOptions, _Emitter, _comment
 
-# The entry points of each codec: (function, its parameters with {T} for the DTO type).
-ENTRY_POINTS = {
-    "json": [("sstk::json::write", "std::string&, const {T}&, const sstk::json::write_options&"),
-             ("sstk::json::read", "std::string_view, {T}&, const sstk::json::read_options&")],
-    "xml": [("sstk::xml::write", "std::string&, const {T}&, const sstk::xml::write_options&"),
-            ("sstk::xml::read", "std::string_view, {T}&, const sstk::xml::read_options&")],
+# The class templates each codec is compiled as, instantiated per DTO. DTO_DEFAULTS (a DTO's
+# default object and member reset, used by every reader) goes with any of them.
+CODEC_CLASSES = {
+    "json": "sstk::json::codec",
+    "xml": "sstk::xml::codec",
 }
-CODECS = tuple(ENTRY_POINTS)
+DTO_DEFAULTS = "sstk::dto_defaults"
+CODECS = tuple(CODEC_CLASSES)
+
+
+def instantiated_classes(codecs):
+    """The class templates instantiated per DTO for these codecs, in a fixed order."""
+    return [CODEC_CLASSES[c] for c in codecs] + [DTO_DEFAULTS]
 
 
 def parse_codecs(text):
     """['json', 'xml'] from 'json,xml'; ValueError naming what is not a codec."""
     names = [c.strip().lower() for c in text.split(",") if c.strip()]
-    bad = [c for c in names if c not in ENTRY_POINTS]
+    bad = [c for c in names if c not in CODEC_CLASSES]
     if bad or not names:
         raise ValueError("--codecs takes a comma-separated list of %s, got %r" % (", ".join(CODECS), text))
     return [c for c in CODECS if c in names]  # fixed order: output does not depend on the spelling
 
 
-def codecs_paths(header_path):
-    """`dir/x.hpp` -> (`dir/x_codecs.hpp`, `dir/x_codecs.cpp`)."""
+def codecs_paths(header_path, files=1):
+    """`dir/x.hpp` -> (`dir/x_codecs.hpp`, [`dir/x_codecs.cpp`]), or with files=N the sources
+    [`dir/x_codecs_1.cpp`, ..., `dir/x_codecs_N.cpp`]."""
     root = header_path.rsplit(".", 1)[0]
-    return root + "_codecs.hpp", root + "_codecs.cpp"
+    if files == 1:
+        return root + "_codecs.hpp", [root + "_codecs.cpp"]
+    return root + "_codecs.hpp", ["%s_codecs_%d.cpp" % (root, i + 1) for i in range(files)]
 
 
 def _instantiated(e):
+    """[(C++ name, weight)] of the DTOs instantiated, in declaration order; the weight (members,
+    own and inherited, plus one) estimates its share of the compile time."""
     enums, classes = e.order()
-    return ["%s::%s" % (e.ns, e.cpp_names[n]) for n in classes if not e.types[n].generic_params and not e._is_alias(n)]
-
-
-def _declarations(types, codecs, keyword):
     out = []
-    for t in types:
-        for c in codecs:
-            for fn, params in ENTRY_POINTS[c]:
-                out.append("%s void %s<%s>(%s);" % (keyword, fn, t, params.format(T=t)))
+    for n in classes:
+        t = e.types[n]
+        if t.generic_params or e._is_alias(n):
+            continue
+        weight, seen, cur = 1, set(), t
+        while cur is not None and cur.name not in seen:
+            seen.add(cur.name)
+            weight += len(cur.members or [])
+            cur = e.types.get(cur.base.name) if cur.base is not None else None
+        out.append(("%s::%s" % (e.ns, e.cpp_names[n]), weight))
     return out
 
 
-def emit_codecs(service, codecs, options=None, header_include=None, inputs=()):
-    """(header text, source text) of the codec instantiations of one Service. `header_include`
-    is how they include the DTO header (default "<service>.hpp", found next to them)."""
+def split_balanced(items, parts):
+    """Contiguous runs of [(name, weight)], `parts` of them (fewer when there are fewer items),
+    each near an equal share of the total weight."""
+    parts = max(1, min(parts, len(items))) if items else 1
+    total = sum(w for _, w in items)
+    runs, run, acc = [], [], 0
+    for i, (name, w) in enumerate(items):
+        run.append(name)
+        acc += w
+        left_items, left_runs = len(items) - i - 1, parts - len(runs) - 1
+        if left_runs > 0 and (acc >= total * (len(runs) + 1) / parts or left_items == left_runs):
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return runs
+
+
+def _declarations(types, codecs, keyword):
+    return ["%s struct %s<%s>;" % (keyword, cls, t) for t in types for cls in instantiated_classes(codecs)]
+
+
+def emit_codecs(service, codecs, options=None, header_include=None, inputs=(), files=1):
+    """(header text, [source text, ...]) of the codec instantiations of one Service: `files`
+    sources (fewer when there are fewer DTOs), each instantiating a contiguous run of the DTOs of
+    about equal weight. `header_include` is how they include the DTO header (default
+    "<service>.hpp", found next to them)."""
     e = _Emitter(service, options or EmitOptions(), list(inputs))
     include = header_include or (e.service_slug + ".hpp")
     stem = include.rsplit(".", 1)[0]
-    types = _instantiated(e)
+    weighted = _instantiated(e)
+    types = [t for t, _ in weighted]
+    runs = split_balanced(weighted, files)
+    cpp_names = [p.rsplit("/", 1)[-1] for p in codecs_paths(stem + ".hpp", len(runs))[1]]
     name = e.svc.name or e.svc.host or "service"
     sources = ["//   " + _comment(s) for s in e.inputs]
+    what = "/".join(c.upper() for c in codecs)
 
     h = ["// %s codecs for the DTOs of %s, generated by sstk-codegen --codecs %s%s"
-         % ("/".join(c.upper() for c in codecs), _comment(name), ",".join(codecs), " from:" if sources else ".")]
+         % (what, _comment(name), ",".join(codecs), " from:" if sources else ".")]
     h += sources
     h += ["// Do not edit: regenerate instead.",
-          "// Include this header where the DTOs are read or written, and compile %s_codecs.cpp once:" % stem,
-          "// the codecs below are then compiled in that file only (`extern template`).",
+          "// Include this header where the DTOs are read or written, and compile %s once:" % " and ".join(cpp_names),
+          "// the codecs below are then compiled there only (`extern template`).",
           "#pragma once", "", '#include "%s"' % include, ""]
     h += ["#include <sstk/%s.hpp>" % c for c in codecs]
-    h += ["", "#include <string>", "#include <string_view>", ""]
+    h += [""]
     h += _declarations(types, codecs, "extern template")
     h.append("")
 
-    s = ["// The %s codecs for the DTOs of %s, compiled once; generated by sstk-codegen --codecs %s."
-         % ("/".join(c.upper() for c in codecs), _comment(name), ",".join(codecs)),
-         "// Do not edit: regenerate instead.", '#include "%s_codecs.hpp"' % stem, ""]
-    s += _declarations(types, codecs, "template")
-    s.append("")
-    return "\n".join(h), "\n".join(s)
+    out = []
+    for i, run in enumerate(runs):
+        part = "" if len(runs) == 1 else " (part %d of %d)" % (i + 1, len(runs))
+        s = ["// The %s codecs for the DTOs of %s, compiled once%s; generated by sstk-codegen --codecs %s."
+             % (what, _comment(name), part, ",".join(codecs)),
+             "// Do not edit: regenerate instead.", '#include "%s_codecs.hpp"' % stem, ""]
+        s += _declarations(run, codecs, "template")
+        s.append("")
+        out.append("\n".join(s))
+    return "\n".join(h), out

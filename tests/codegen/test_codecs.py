@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 import _support as S
-from sstk_codegen.emit_codecs import emit_codecs, parse_codecs
+from sstk_codegen.emit_codecs import emit_codecs, parse_codecs, split_balanced
 
 
 class Codecs(unittest.TestCase):
@@ -24,24 +24,61 @@ namespace My.Api
 }
 """
         svc = S.group_services(S.read(src, "orders.cs"), "orders")[0]
-        header, source = emit_codecs(svc, ["json", "xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
+        header, sources = emit_codecs(svc, ["json", "xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
+        self.assertEqual(len(sources), 1)
+        source = sources[0]
         self.assertIn('#include "orders.hpp"', header)
         self.assertIn("#include <sstk/json.hpp>", header)
         self.assertIn("#include <sstk/xml.hpp>", header)
         self.assertIn('#include "orders_codecs.hpp"', source)
         for t in ("my_api::Order", "my_api::GetOrders"):
-            for decl in ("void sstk::json::write<%s>(std::string&, const %s&, const sstk::json::write_options&);",
-                         "void sstk::json::read<%s>(std::string_view, %s&, const sstk::json::read_options&);",
-                         "void sstk::xml::write<%s>(std::string&, const %s&, const sstk::xml::write_options&);",
-                         "void sstk::xml::read<%s>(std::string_view, %s&, const sstk::xml::read_options&);"):
-                d = decl % (t, t)
+            for cls in ("sstk::json::codec", "sstk::xml::codec", "sstk::dto_defaults"):
+                d = "struct %s<%s>;" % (cls, t)
                 self.assertIn("extern template " + d, header)
                 self.assertIn("\ntemplate " + d, source)
         # Class templates and collection DTOs are compiled where they are used.
         self.assertNotIn("my_api::Page", header)
         self.assertNotIn("my_api::Orders>", header)
-        self.assertEqual(header.count("\nextern template "), 8)
-        self.assertEqual(source.count("\ntemplate "), 8)
+        self.assertEqual(header.count("\nextern template "), 6)
+        self.assertEqual(source.count("\ntemplate "), 6)
+        # One codec only: its class and the defaults, nothing of the other codec.
+        header, sources = emit_codecs(svc, ["xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
+        self.assertNotIn("json", header)
+        self.assertEqual(header.count("\nextern template "), 4)
+
+    def test_split_puts_each_dto_in_exactly_one_file_with_balanced_weights(self):
+        items = [("a", 10), ("b", 1), ("c", 1), ("d", 8), ("e", 2)]
+        self.assertEqual(split_balanced(items, 2), [["a", "b"], ["c", "d", "e"]])
+        self.assertEqual(split_balanced(items, 1), [["a", "b", "c", "d", "e"]])
+        self.assertEqual(split_balanced(items[:2], 4), [["a"], ["b"]])  # never an empty file
+        runs = split_balanced([("t%d" % i, 1 + i % 5) for i in range(250)], 3)
+        self.assertEqual(len(runs), 3)
+        self.assertEqual(sum(runs, []), ["t%d" % i for i in range(250)])
+        weights = [sum(1 + int(t[1:]) % 5 for t in r) for r in runs]
+        self.assertLess(max(weights) - min(weights), 12, weights)
+        with tempfile.TemporaryDirectory() as d:
+            code, _, err = S.run_cli(["--codecs", "json,xml", "--codecs-files", "2", "--name", "mine",
+                                      os.path.relpath(S.seed("000"), S.REPO), "-o", os.path.join(d, "mine.hpp")])
+            self.assertEqual(code, 0, err)
+            self.assertFalse(os.path.exists(os.path.join(d, "mine_codecs.cpp")))
+            texts = []
+            for i in (1, 2):
+                with open(os.path.join(d, "mine_codecs_%d.cpp" % i), encoding="utf-8") as f:
+                    texts.append(f.read())
+            with open(os.path.join(d, "mine_codecs.hpp"), encoding="utf-8") as f:
+                header = f.read()
+            declared = sorted(l[len("extern "):] for l in header.splitlines() if l.startswith("extern template "))
+            defined = sorted(l for t in texts for l in t.splitlines() if l.startswith("template "))
+            self.assertEqual(declared, defined)
+            self.assertTrue(all("template " in t for t in texts))
+            self.assertIn("mine_codecs_1.cpp and mine_codecs_2.cpp", header)
+        code, _, err = S.run_cli(["--codecs-files", "2", os.path.relpath(S.seed("003"), S.REPO), "-o", "x.hpp"])
+        self.assertEqual(code, 2)
+        self.assertIn("--codecs-files needs --codecs", err)
+        code, _, err = S.run_cli(["--codecs", "json", "--codecs-files", "0", os.path.relpath(S.seed("003"), S.REPO),
+                                  "-o", "x.hpp"])
+        self.assertEqual(code, 2)
+        self.assertIn("--codecs-files", err)
 
     def test_codec_list(self):
         self.assertEqual(parse_codecs("xml,json"), ["json", "xml"])
@@ -79,8 +116,8 @@ namespace My.Api
                 self.assertEqual(p.returncode, 0, p.stderr[-3000:])
             # The consumer alone must leave the codecs undefined: they are not compiled there.
             p = subprocess.run(["nm", "-C", "--undefined-only", "use.cpp.o"], cwd=d, capture_output=True, text=True)
-            self.assertIn("sstk::json::write<mine::ResetPasswordRequest>", p.stdout)
-            self.assertIn("sstk::xml::read<mine::ResetPasswordRequest>", p.stdout)
+            self.assertIn("sstk::json::codec<mine::ResetPasswordRequest>::write(", p.stdout)
+            self.assertIn("sstk::xml::codec<mine::ResetPasswordRequest>::read(", p.stdout)
             p = subprocess.run([S.compiler("g++"), "use.cpp.o", "mine_codecs.cpp.o", "-o", "use", "-lpugixml",
                                 "-lboost_json"], cwd=d, capture_output=True, text=True, timeout=300)
             self.assertEqual(p.returncode, 0, p.stderr[-3000:])

@@ -26,6 +26,7 @@
 #include <sstk/core/utf8.hpp>
 #include <sstk/core/walker.hpp>
 #include <sstk/debug/secrets.hpp>
+#include <sstk/json/codec.hpp>
 #include <sstk/json/options.hpp>
 #include <sstk/text/scalar.hpp>
 #include <sstk/types/base64.hpp>
@@ -256,12 +257,21 @@ private:
     static constexpr object_type object_type_of{member_table<T>.data(), member_names<T>::names.data(), member_names<T>::size,
                                                 member_names<T>::case_twins, contract_of<T>().name, &sstk::detail::default_object<T>};
 
+    template <class>
+    friend struct sstk::json::codec;
+
     template <class T>
     void object(T& out) {
         static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
+        codec<T>::read_members(*this, &out);
+    }
+
+    // What codec<T>::read_members does (compiled where that is).
+    template <class T>
+    void object_members(void* out) {
         std::array<bool, member_names<T>::size + 1> seen{};
-        if (open('{', "an object")) members(&out, object_type_of<T>, seen.data());
-        else reset_unseen(&out, object_type_of<T>, seen.data());  // null: every member back to its default
+        if (open('{', "an object")) members(out, object_type_of<T>, seen.data());
+        else reset_unseen(out, object_type_of<T>, seen.data());  // null: every member back to its default
     }
 
     // The members of one object, after its '{'. `seen` has room for every member.
@@ -745,12 +755,22 @@ SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const 
 
 }  // namespace detail
 
+template <class T>
+void codec<T>::read(std::string_view text, T& out, const read_options& options) {
+    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+}
+
+template <class T>
+void codec<T>::read_members(detail::reader& r, void* object) {
+    if constexpr (described_class<T>) r.object_members<T>(object);
+}
+
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line
 // and column; after a failure `out` is valid but unspecified (docs/limits.md). The limits of
 // `options` (sstk::read_limits) bound the document, and invalid UTF-8 is an error.
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
-    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+    codec<T>::read(text, out, options);
 }
 
 template <class T>

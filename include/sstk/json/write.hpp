@@ -22,6 +22,7 @@
 #include <sstk/core/result.hpp>
 #include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
+#include <sstk/json/codec.hpp>
 #include <sstk/json/detail/escape.hpp>
 #include <sstk/json/options.hpp>
 #include <sstk/text/defaults.hpp>
@@ -243,9 +244,12 @@ private:
         w.value(field);
     }
 
+    template <class>
+    friend struct sstk::json::codec;
+
     template <class T>
     void object(const T& v) {
-        members(&v, member_table<T>.data(), member_table<T>.size());
+        codec<T>::write_members(*this, &v);
     }
 
     SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
@@ -516,11 +520,21 @@ SSTK_NOINLINE inline void write_document(std::string& out, const void* value, co
 
 }  // namespace detail
 
+template <class T>
+void codec<T>::write(std::string& out, const T& value, const write_options& options) {
+    detail::write_document(out, &value, options, &detail::write_root<T>);
+}
+
+template <class T>
+void codec<T>::write_members(detail::writer& w, const void* object) {
+    if constexpr (described_class<T>) w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size());
+}
+
 // Appends the JSON of `value` to `out`. On error `out` is left as it was: never a half-written
 // document.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    detail::write_document(out, &value, options, &detail::write_root<T>);
+    codec<T>::write(out, value, options);
 }
 
 template <class T>

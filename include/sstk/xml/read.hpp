@@ -45,14 +45,17 @@
 #include <sstk/types/guid.hpp>
 #include <sstk/types/integer.hpp>
 #include <sstk/types/time_span.hpp>
+#include <sstk/xml/codec.hpp>
 #include <sstk/xml/detail/names.hpp>
 #include <sstk/xml/options.hpp>
 
 #include <boost/mp11/list.hpp>
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -310,12 +313,12 @@ private:
         }
     }
 
-    // One member element as the reader sees it, in DataContract order: one table per DTO (built
-    // on first use: the namespaces are computed at run time), one function per member type and
-    // one loop for every DTO.
+    // One member element as the reader sees it, in DataContract order: a constexpr table per
+    // DTO, one function per member type and one loop for every DTO. The namespace is the
+    // declaring class's, computed at run time: the table keeps the function that gives it.
     struct member_key {
         std::string_view name;
-        std::string_view ns;
+        const stable_name& (*owner)();
         std::string_view cpp_name;  // for secret masking
         void* (*address)(void*) noexcept;
         void (*read)(reader&, pugi::xml_node, void* field);
@@ -328,25 +331,25 @@ private:
     }
 
     template <class T, class... M>
-    static std::vector<member_key> make_keys(boost::mp11::mp_list<M...>) {
-        return {member_key{M::name, stable_name_of<typename M::owner_type>().ns, M::cpp_name, &member_address<T, M>,
+    static constexpr std::array<member_key, sizeof...(M)> make_keys(boost::mp11::mp_list<M...>) {
+        return {member_key{M::name, &stable_name_of<typename M::owner_type>, M::cpp_name, &member_address<T, M>,
                            &read_member<typename M::value_type>, &sstk::detail::reset_member<typename M::value_type>}...};
     }
 
     template <class T>
-    static const std::vector<member_key>& keys_of() {
-        static const std::vector<member_key> keys = make_keys<T>(members_of<T, member_order::data_contract>{});
-        return keys;
-    }
+    static constexpr auto member_table = make_keys<T>(members_of<T, member_order::data_contract>{});
 
     // Reads in place; the members the element leaves out get the value a default-constructed T
     // has (core/detail/member_reset.hpp).
+    template <class>
+    friend struct sstk::xml::codec;
+
     template <class T>
     void object(pugi::xml_node n, T& out) {
-        members(n, &out, keys_of<T>(), stable_name_of<T>().name, sstk::detail::default_object<T>());
+        codec<T>::read_members(*this, n, &out);
     }
 
-    SSTK_NOINLINE void members(pugi::xml_node n, void* out, const std::vector<member_key>& keys, const std::string& type_name,
+    SSTK_NOINLINE void members(pugi::xml_node n, void* out, std::span<const member_key> keys, const std::string& type_name,
                                const void* defaults) {
         std::vector<bool> seen(keys.size(), false);
         std::size_t next = 0;
@@ -360,7 +363,7 @@ private:
             // first one not yet read.
             std::size_t j = keys.size(), taken = keys.size();
             for (std::size_t i = 0; i < keys.size() && j == keys.size(); ++i)
-                if (keys[i].name == q.local && keys[i].ns == q.ns) (seen[i] ? taken : j) = i;
+                if (keys[i].name == q.local && keys[i].owner().ns == q.ns) (seen[i] ? taken : j) = i;
             if (j == keys.size() && taken != keys.size())
                 throw error(errc::duplicate_member, "member '" + std::string(q.local) + "' is given twice", offset_of(child));
             if (j == keys.size()) {
@@ -636,11 +639,22 @@ SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const 
 
 }  // namespace detail
 
+template <class T>
+void codec<T>::read(std::string_view text, T& out, const read_options& options) {
+    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+}
+
+template <class T>
+void codec<T>::read_members(detail::reader& r, pugi::xml_node element, void* object) {
+    if constexpr (described_class<T>)
+        r.members(element, object, detail::reader::member_table<T>, detail::stable_name_of<T>().name, sstk::detail::default_object<T>());
+}
+
 // Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;
 // after a failure `out` is valid but unspecified (docs/limits.md).
 template <class T>
 void read(std::string_view text, T& out, const read_options& options = {}) {
-    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+    codec<T>::read(text, out, options);
 }
 
 template <class T>

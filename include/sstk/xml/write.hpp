@@ -36,6 +36,7 @@
 #include <sstk/types/floating.hpp>
 #include <sstk/types/guid.hpp>
 #include <sstk/types/time_span.hpp>
+#include <sstk/xml/codec.hpp>
 #include <sstk/xml/detail/names.hpp>
 #include <sstk/xml/detail/text.hpp>
 #include <sstk/xml/options.hpp>
@@ -388,9 +389,12 @@ private:
         w.element(m.name, owner_ns, child_ns_to_declare<V>(owner_ns), field);
     }
 
+    template <class>
+    friend struct sstk::xml::codec;
+
     template <class T>
     void members(const T& v) {
-        members(&v, member_table<T>.data(), member_table<T>.size());
+        codec<T>::write_members(*this, &v);
     }
 
     SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
@@ -476,10 +480,20 @@ SSTK_NOINLINE inline void write_document(std::string& out, const void* value, co
 
 }  // namespace detail
 
+template <class T>
+void codec<T>::write(std::string& out, const T& value, const write_options& options) {
+    detail::write_document(out, &value, options, &detail::writer::write_root<T>);
+}
+
+template <class T>
+void codec<T>::write_members(detail::writer& w, const void* object) {
+    if constexpr (described_class<T>) w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size());
+}
+
 // Appends the XML of `value` to `out`. On error `out` is left as it was.
 template <class T>
 void write(std::string& out, const T& value, const write_options& options = {}) {
-    detail::write_document(out, &value, options, &detail::writer::write_root<T>);
+    codec<T>::write(out, value, options);
 }
 
 template <class T>

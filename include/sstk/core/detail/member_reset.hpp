@@ -5,9 +5,10 @@
 // Why not `field = default_field` for every member type: for a member holding DTOs
 // (std::optional<Order>, std::vector<Order>, a dictionary of them) that compiles the nested DTOs'
 // whole copy-assignment, inlined level by level, into the reset of each such member type — in a
-// header of 250 generated types that was about a sixth of the codecs' compile time. Members
-// holding DTOs are reset through the DTOs' member tables instead (one loop for every DTO); only
-// leaf types (strings, numbers, lists of them...) are copy-assigned.
+// header of 250 generated types that was about a sixth of the codecs' compile time. DTOs are
+// reset through their member tables instead (one loop for every DTO), and containers are rebuilt
+// with the clear/push_back/insert_or_assign the readers compile anyway; only scalars and strings
+// are copy-assigned.
 #pragma once
 
 #include <sstk/core/detail/attributes.hpp>
@@ -24,37 +25,41 @@
 #include <optional>
 #include <ranges>
 #include <type_traits>
+#include <utility>
+
+namespace sstk {
+
+// The default object of a DTO and the reset of a DTO-typed value to it, shared by the readers.
+// A class template with out-of-line members so that a generated header's codecs can be compiled
+// once: `extern template struct sstk::dto_defaults<T>;` where they are used, `template struct
+// sstk::dto_defaults<T>;` in one source file (sstk-codegen --codecs writes both). Without that,
+// every translation unit that reads a T compiles the reset of T and of every DTO inside it.
+template <class T>
+struct dto_defaults {
+    // A default-constructed T, built on first use.
+    static const T& instance();
+    // *field = the value it has in a default-constructed object, given that value
+    // (default_field); both point to a T. Members holding DTOs recurse through their own
+    // dto_defaults<...>::reset.
+    static void reset(void* field, const void* default_field);
+};
+
+}  // namespace sstk
 
 namespace sstk::detail {
 
-// One default object per DTO type, built on first use.
-template <class T>
-const T& default_instance() {
-    static const T d{};
-    return d;
-}
-
 template <class T>
 const void* default_object() {
-    return &default_instance<T>();
+    return &dto_defaults<T>::instance();
 }
 
-// Whether a type holds DTOs (at any depth through optional, lists and dictionaries).
+// A dictionary a reader can fill (the JSON reader's insert_or_assign, which the reset reuses).
 template <class V>
-struct holds_dto : std::bool_constant<described_class<V>> {};
-template <class U>
-struct holds_dto<std::optional<U>> : holds_dto<U> {};
-template <class V>
-    requires(!described_class<V> && sequence_like<V>)
-struct holds_dto<V> : holds_dto<std::ranges::range_value_t<V>> {};
-template <class V>
-    requires(!described_class<V> && map_like<V>)
-struct holds_dto<V> : holds_dto<typename V::mapped_type> {};
+concept assignable_map =
+    map_like<V> && requires(V& m, typename V::key_type k, typename V::mapped_type v) { m.insert_or_assign(std::move(k), std::move(v)); };
 
 template <class V>
-concept indexable_map = map_like<V> && requires(V& m, const typename V::key_type& k) { m[k]; };
-template <class V>
-concept growable_sequence = sequence_like<V> && requires(V& s) { s.emplace_back(); };
+concept rebuildable_sequence = appendable_sequence<V> && std::is_default_constructible_v<std::ranges::range_value_t<V>>;
 
 struct reset_entry {
     void* (*address)(void*) noexcept;
@@ -93,10 +98,8 @@ template <class V>
 void reset_member(void* field, const void* default_field) {
     V& f = *static_cast<V*>(field);
     const V& d = *static_cast<const V*>(default_field);
-    if constexpr (!holds_dto<V>::value) {
-        f = d;
-    } else if constexpr (described_class<V>) {
-        reset_object(field, default_field, reset_table<V>.data(), reset_table<V>.size());
+    if constexpr (described_class<V>) {
+        dto_defaults<V>::reset(field, default_field);
     } else if constexpr (is_optional_v<V>) {
         if (!d) {
             f.reset();
@@ -104,15 +107,37 @@ void reset_member(void* field, const void* default_field) {
         }
         if (!f) f.emplace();
         reset_member<typename V::value_type>(&*f, &*d);
-    } else if constexpr (indexable_map<V>) {
+    } else if constexpr (assignable_map<V>) {
+        // Rebuilt with the operations the readers use anyway (the default is nearly always
+        // empty): a copy-assignment would compile one more deep copy per container type.
         f.clear();
-        for (const auto& [k, v] : d) reset_member<typename V::mapped_type>(&f[k], &v);
-    } else if constexpr (growable_sequence<V>) {
+        for (const auto& [k, v] : d) {
+            typename V::key_type key(k);
+            typename V::mapped_type value{};
+            reset_member<typename V::mapped_type>(&value, &v);
+            f.insert_or_assign(std::move(key), std::move(value));
+        }
+    } else if constexpr (rebuildable_sequence<V>) {
         f.clear();
-        for (const auto& item : d) reset_member<std::ranges::range_value_t<V>>(&f.emplace_back(), &item);
+        for (const auto& item : d) {
+            std::ranges::range_value_t<V> value{};
+            reset_member<std::ranges::range_value_t<V>>(&value, &item);
+            f.push_back(std::move(value));
+        }
     } else {
-        f = d;  // other containers of DTOs (sets, arrays): copied
+        f = d;  // scalars, strings, byte arrays, other containers
     }
 }
 
 }  // namespace sstk::detail
+
+template <class T>
+const T& sstk::dto_defaults<T>::instance() {
+    static const T d{};
+    return d;
+}
+
+template <class T>
+void sstk::dto_defaults<T>::reset(void* field, const void* default_field) {
+    detail::reset_object(field, default_field, detail::reset_table<T>.data(), detail::reset_table<T>.size());
+}

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <sstk/core/contract.hpp>
+#include <sstk/core/detail/attributes.hpp>
 #include <sstk/core/enumerators.hpp>
 #include <sstk/core/traits.hpp>
 #include <sstk/core/walker.hpp>
@@ -151,11 +152,26 @@ std::string generic_name(std::string_view base) {
     return name;
 }
 
+// The contract's namespace: [DataContract(Namespace)] when given, else the CLR namespace under
+// http://schemas.datacontract.org/2004/07/. Not inlined: every DTO calls it with its constants.
+SSTK_NOINLINE inline std::string contract_namespace(bool has_xml_ns, std::string_view xml_ns, std::string_view clr_ns) {
+    if (has_xml_ns) return std::string(xml_ns);
+    std::string ns;
+    ns.reserve(dc_ns_prefix.size() + clr_ns.size());
+    ns += dc_ns_prefix;
+    ns += clr_ns;
+    return ns;
+}
+
+SSTK_NOINLINE inline stable_name contract_stable_name(std::string_view name, bool has_xml_ns, std::string_view xml_ns,
+                                                      std::string_view clr_ns) {
+    return {std::string(name), contract_namespace(has_xml_ns, xml_ns, clr_ns)};
+}
+
 template <class C>
 std::string contract_namespace() {
     constexpr auto c = contract_of<C>();
-    if constexpr (c.has_xml_ns) return std::string(c.xml_ns);
-    else return std::string(dc_ns_prefix) + std::string(c.clr_ns);
+    return contract_namespace(c.has_xml_ns, c.xml_ns, c.clr_ns);
 }
 
 // The template arguments of a generic DTO (class templates of types only).
@@ -182,7 +198,8 @@ stable_name make_stable_name() {
         if constexpr (dotnet_value_type<U>) return {generic_name<U>("Nullable"), std::string(system_ns)};
         else return stable_name_of<U>();
     } else if constexpr (std::is_enum_v<T>) {
-        return {std::string(contract_of<T>().name), contract_namespace<T>()};
+        constexpr auto c = contract_of<T>();
+        return contract_stable_name(c.name, c.has_xml_ns, c.xml_ns, c.clr_ns);
     } else if constexpr (xml_primitive<T>) {
         constexpr primitive_name p = primitive_name_of<T>();
         return {std::string(p.name), std::string(p.ns)};
@@ -191,7 +208,11 @@ stable_name make_stable_name() {
     } else if constexpr (is_pair<T>::value) {
         return {generic_name<typename T::first_type, typename T::second_type>("KeyValuePair"), std::string(generic_collections_ns)};
     } else if constexpr (described_class<T>) {
-        return {generic_name_of_list<typename generic_args<T>::type>::get(contract_of<T>().name), contract_namespace<T>()};
+        constexpr auto c = contract_of<T>();
+        if constexpr (boost::mp11::mp_empty<typename generic_args<T>::type>::value)
+            return contract_stable_name(c.name, c.has_xml_ns, c.xml_ns, c.clr_ns);
+        else
+            return {generic_name_of_list<typename generic_args<T>::type>::get(c.name), contract_namespace<T>()};
     } else if constexpr (map_like<T>) {
         return {"ArrayOf" + generic_name<typename T::key_type, typename T::mapped_type>("KeyValue"), std::string(arrays_ns)};
     } else if constexpr (sequence_like<T>) {
