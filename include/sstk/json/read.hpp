@@ -262,7 +262,6 @@ private:
 
     template <class T>
     void object(T& out) {
-        static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
         codec<T>::read_members(*this, &out);
     }
 
@@ -757,12 +756,17 @@ SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const 
 
 template <class T>
 void codec<T>::read(std::string_view text, T& out, const read_options& options) {
-    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+    // A DTO at the root is its object: no root function per DTO type.
+    if constexpr (described_class<T>) detail::read_document(text, &out, options, &codec<T>::read_members);
+    else detail::read_document(text, &out, options, &detail::reader::read_root<T>);
 }
 
 template <class T>
 void codec<T>::read_members(detail::reader& r, void* object) {
-    if constexpr (described_class<T>) r.object_members<T>(object);
+    if constexpr (described_class<T>) {
+        static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
+        r.object_members<T>(object);
+    }
 }
 
 // Reads `text` into `out`, which is reset first. Throws sstk::error with path, offset, line

@@ -522,7 +522,9 @@ SSTK_NOINLINE inline void write_document(std::string& out, const void* value, co
 
 template <class T>
 void codec<T>::write(std::string& out, const T& value, const write_options& options) {
-    detail::write_document(out, &value, options, &detail::write_root<T>);
+    // A DTO at the root is its object: no root function per DTO type.
+    if constexpr (described_class<T>) detail::write_document(out, &value, options, &codec<T>::write_members);
+    else detail::write_document(out, &value, options, &detail::write_root<T>);
 }
 
 template <class T>

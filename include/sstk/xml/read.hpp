@@ -184,6 +184,29 @@ public:
     // The whole document; `read_root` (read_root<T> for a T) checks the root element's name
     // and reads it.
     void document(std::string_view text, void* out, void (*read_root)(reader&, pugi::xml_node, void*)) {
+        read_root(*this, parse(text), out);
+    }
+
+    // A document whose root is a DTO: its contract name and its codec's read_members, so that
+    // no root function is compiled per DTO type.
+    void dto_document(std::string_view text, void* out, const stable_name& name, void (*read_members)(reader&, pugi::xml_node, void*)) {
+        const pugi::xml_node root = parse(text);
+        check_root(root, name.name, name.ns);
+        if (is_nil(root)) throw error(errc::type_mismatch, "i:nil for a value that cannot be null", offset_of(root));
+        enter(root);
+        read_members(*this, root, out);
+        leave();
+    }
+
+    template <class T>
+    static void read_root(reader& r, pugi::xml_node root, void* out) {
+        r.check_root<T>(root);
+        r.value(root, *static_cast<T*>(out));
+    }
+
+private:
+    // The document's root element, after the checks every document gets.
+    pugi::xml_node parse(std::string_view text) {
         check_document_size(text.size(), o_);
         check_utf8(text);
         // Elements nest one deeper than values: the innermost element holds a scalar's text.
@@ -201,16 +224,9 @@ public:
             if (n.type() == pugi::node_element) root = n;
         }
         if (!root) throw error(errc::syntax, "no root element", 0);
-        read_root(*this, root, out);
+        return root;
     }
 
-    template <class T>
-    static void read_root(reader& r, pugi::xml_node root, void* out) {
-        r.check_root<T>(root);
-        r.value(root, *static_cast<T*>(out));
-    }
-
-private:
     static std::size_t offset_of(pugi::xml_node n) {
         const std::ptrdiff_t off = n.offset_debug();
         return off < 0 ? error::npos : static_cast<std::size_t>(off);
@@ -637,11 +653,25 @@ SSTK_NOINLINE inline void read_document(std::string_view text, void* out, const 
     }
 }
 
+SSTK_NOINLINE inline void read_dto_document(std::string_view text, void* out, const read_options& options,
+                                            const stable_name& (*name)(), void (*read_members)(reader&, pugi::xml_node, void*)) {
+    try {
+        reader(options).dto_document(text, out, name(), read_members);
+    } catch (error& e) {
+        e.locate(text);
+        throw;
+    }
+}
+
 }  // namespace detail
 
 template <class T>
 void codec<T>::read(std::string_view text, T& out, const read_options& options) {
-    detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+    // A DTO at the root: its name and members, no root function per DTO type.
+    if constexpr (described_class<T>)
+        detail::read_dto_document(text, &out, options, &detail::stable_name_of<T>, &codec<T>::read_members);
+    else
+        detail::read_document(text, &out, options, &detail::reader::read_root<T>);
 }
 
 template <class T>

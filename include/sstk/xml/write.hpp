@@ -136,6 +136,15 @@ public:
         write_root(*this, v);
     }
 
+    // A document whose root is a DTO: its contract name and its codec's write_members, so that
+    // no root function is compiled per DTO type.
+    void dto_document(const void* v, const stable_name& name, void (*write_members)(writer&, const void*)) {
+        if (o_.form == form::server) out_ += R"(<?xml version="1.0" encoding="utf-8"?>)";
+        open(name.name, name.ns, {}, false, true);
+        write_members(*this, v);
+        close();
+    }
+
     template <class T>
     static void write_root(writer& w, const void* p) {
         const T& v = *static_cast<const T*>(p);
@@ -478,11 +487,26 @@ SSTK_NOINLINE inline void write_document(std::string& out, const void* value, co
     }
 }
 
+SSTK_NOINLINE inline void write_dto_document(std::string& out, const void* value, const write_options& options,
+                                             const stable_name& (*name)(), void (*write_members)(writer&, const void*)) {
+    const std::size_t start = out.size();
+    try {
+        writer(out, options).dto_document(value, name(), write_members);
+    } catch (...) {
+        out.resize(start);
+        throw;
+    }
+}
+
 }  // namespace detail
 
 template <class T>
 void codec<T>::write(std::string& out, const T& value, const write_options& options) {
-    detail::write_document(out, &value, options, &detail::writer::write_root<T>);
+    // A DTO at the root: its name and members, no root function per DTO type.
+    if constexpr (described_class<T>)
+        detail::write_dto_document(out, &value, options, &detail::stable_name_of<T>, &codec<T>::write_members);
+    else
+        detail::write_document(out, &value, options, &detail::writer::write_root<T>);
 }
 
 template <class T>
