@@ -440,13 +440,15 @@ def codegen_section(lines, cg):
     bd = comp.get("breakdown") or []
     if bd:
         lines.append("")
-        lines.append("Where the time goes (each a separate single-TU compile with the same flags; CPU = user + system):")
+        lines.append("Where the time goes (each a separate single-TU compile with the same flags, including "
+                     "`<name>_codecs.hpp`, so a struct costs its own codecs and not those of the DTOs it holds; "
+                     "CPU = user + system):")
         lines.append("")
         lines.append("| TU | structs | CPU | peak RSS |")
         lines.append("|---|---|---|---|")
         for r in bd:
             lines.append("| %s | %d | %.1f s%s | %.0f MiB |" % (
-                "generated header + `sstk/json.hpp` + `sstk/xml.hpp`, nothing instantiated" if r["label"] == "headers only"
+                "`<name>_codecs.hpp` (the generated header, `sstk/json.hpp`, `sstk/xml.hpp`, every struct's codecs `extern template`), nothing instantiated" if r["label"] == "headers only"
                 else "%s codecs" % r["label"].replace("json", "JSON").replace("xml", "XML"),
                 r["types"], r["user_s"] + r["sys_s"],
                 (" (≈ %.2f s per further struct)" % r["marginal_cpu_s_per_struct"]) if "marginal_cpu_s_per_struct" in r else "",
