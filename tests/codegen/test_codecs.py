@@ -36,15 +36,19 @@ namespace My.Api
                 d = "struct %s<%s>;" % (cls, t)
                 self.assertIn("extern template " + d, header)
                 self.assertIn("\ntemplate " + d, source)
+        # Vector growth only for a DTO some member or base holds in a List (Orders : List<Order>).
+        self.assertIn("extern template struct sstk::dto_vector<my_api::Order>;", header)
+        self.assertIn("\ntemplate struct sstk::dto_vector<my_api::Order>;", source)
+        self.assertNotIn("sstk::dto_vector<my_api::GetOrders>", header + source)
         # Class templates and collection DTOs are compiled where they are used.
         self.assertNotIn("my_api::Page", header)
         self.assertNotIn("my_api::Orders>", header)
-        self.assertEqual(header.count("\nextern template "), 6)
-        self.assertEqual(source.count("\ntemplate "), 6)
+        self.assertEqual(header.count("\nextern template "), 7)
+        self.assertEqual(source.count("\ntemplate "), 7)
         # One codec only: its class and the defaults, nothing of the other codec.
         header, sources = emit_codecs(svc, ["xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
         self.assertNotIn("json", header)
-        self.assertEqual(header.count("\nextern template "), 4)
+        self.assertEqual(header.count("\nextern template "), 5)
 
     def test_split_puts_each_dto_in_exactly_one_file_with_balanced_weights(self):
         items = [("a", 10), ("b", 1), ("c", 1), ("d", 8), ("e", 2)]

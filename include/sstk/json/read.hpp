@@ -388,7 +388,7 @@ private:
             c.resize(n);
         };
         if (!open('[', "an array")) {
-            out.clear();
+            sstk::detail::clear_items(out);
             return;
         }
         enter();
@@ -404,8 +404,7 @@ private:
                         if (i < out.size()) {
                             value(out[i]);
                         } else {
-                            out.emplace_back();
-                            value(out.back());
+                            value(sstk::detail::append_item(out));
                         }
                     } else {
                         if (i == 0) out.clear();
@@ -420,7 +419,7 @@ private:
                 ++i;
             } while (next_item(']'));
         }
-        if constexpr (reuse) out.resize(i);
+        if constexpr (reuse) sstk::detail::truncate_items(out, i);
         else if (i == 0) out.clear();
         leave();
     }

@@ -409,7 +409,7 @@ private:
     void sequence(pugi::xml_node n, T& out) {
         static_assert(appendable_sequence<T>, "sstk::xml: reading a collection needs push_back");
         using Item = std::ranges::range_value_t<T>;
-        out.clear();
+        sstk::detail::clear_items(out);
         const std::string& item = item_name_of<Item>();
         const std::string& ns = stable_name_of<T>().ns;
         std::size_t i = 0;
@@ -421,14 +421,18 @@ private:
                 continue;
             }
             check_collection_count(i + 1, o_, offset_of(child));
-            Item x{};
             try {
-                value(child, x);
+                if constexpr (sstk::detail::is_dto_vector<T>::value) {
+                    value(child, sstk::detail::append_item(out));  // a failed read leaves it: `out` is unspecified then
+                } else {
+                    Item x{};
+                    value(child, x);
+                    out.push_back(std::move(x));
+                }
             } catch (error& e) {
                 e.prepend_index(i);
                 throw;
             }
-            out.push_back(std::move(x));
             ++i;
         }
     }

@@ -26,6 +26,7 @@
 #include <ranges>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace sstk {
 
@@ -44,6 +45,16 @@ struct dto_defaults {
     static void reset(void* field, const void* default_field);
 };
 
+// What the readers do to a std::vector<T> of DTOs that needs T's moves and destructor: append a
+// default T, drop the items from n on. Instantiated with T's codecs (sstk-codegen --codecs
+// declares it `extern template` like dto_defaults), so a file that only holds Ts does not compile
+// the vector's reallocation, and T's moves and destruction inside it, again.
+template <class T>
+struct dto_vector {
+    static T& append(std::vector<T>& v);
+    static void truncate(std::vector<T>& v, std::size_t n);
+};
+
 }  // namespace sstk
 
 namespace sstk::detail {
@@ -57,6 +68,31 @@ const void* default_object() {
 template <class V>
 concept assignable_map =
     map_like<V> && requires(V& m, typename V::key_type k, typename V::mapped_type v) { m.insert_or_assign(std::move(k), std::move(v)); };
+
+template <class V>
+struct is_dto_vector : std::false_type {};
+template <class D>
+struct is_dto_vector<std::vector<D>> : std::bool_constant<described_class<D>> {};
+
+// A default item appended to a sequence the readers fill; for a vector of DTOs through
+// dto_vector (compiled with the DTO's codecs).
+template <class V>
+auto& append_item(V& v) {
+    if constexpr (is_dto_vector<V>::value) return dto_vector<typename V::value_type>::append(v);
+    else return v.emplace_back();
+}
+
+template <class V>
+void truncate_items(V& v, std::size_t n) {
+    if constexpr (is_dto_vector<V>::value) dto_vector<typename V::value_type>::truncate(v, n);
+    else v.resize(n);
+}
+
+template <class V>
+void clear_items(V& v) {
+    if constexpr (is_dto_vector<V>::value) dto_vector<typename V::value_type>::truncate(v, 0);
+    else v.clear();
+}
 
 template <class V>
 concept rebuildable_sequence = appendable_sequence<V> && std::is_default_constructible_v<std::ranges::range_value_t<V>>;
@@ -117,6 +153,9 @@ void reset_member(void* field, const void* default_field) {
             reset_member<typename V::mapped_type>(&value, &v);
             f.insert_or_assign(std::move(key), std::move(value));
         }
+    } else if constexpr (is_dto_vector<V>::value) {
+        clear_items(f);
+        for (const auto& item : d) reset_member<typename V::value_type>(&append_item(f), &item);
     } else if constexpr (rebuildable_sequence<V>) {
         f.clear();
         for (const auto& item : d) {
@@ -140,4 +179,14 @@ const T& sstk::dto_defaults<T>::instance() {
 template <class T>
 void sstk::dto_defaults<T>::reset(void* field, const void* default_field) {
     detail::reset_object(field, default_field, detail::reset_table<T>.data(), detail::reset_table<T>.size());
+}
+
+template <class T>
+T& sstk::dto_vector<T>::append(std::vector<T>& v) {
+    return v.emplace_back();
+}
+
+template <class T>
+void sstk::dto_vector<T>::truncate(std::vector<T>& v, std::size_t n) {
+    if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
 }

@@ -1,0 +1,81 @@
+// Reading into an existing object: lists of DTOs are reused, grown and cut to the document's
+// length (JSON and XML, through sstk::dto_vector), and members the document leaves out get the
+// value a default-constructed DTO has — its default member initializers, lists of DTOs included
+// (sstk::dto_defaults; core/detail/member_reset.hpp).
+#include <sstk/json.hpp>
+#include <sstk/xml.hpp>
+
+#include <boost/describe.hpp>
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reset_test {
+struct Line {
+    int Qty = 0;
+    std::string Sku;
+    bool operator==(const Line&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Line, (), (Qty, Sku))
+
+struct Basket {
+    std::vector<Line> Lines{Line{7, "default"}};
+    std::optional<std::vector<Line>> Extra;
+    std::map<std::string, std::vector<int>> Tags{{"t", {1, 2}}};
+    bool operator==(const Basket&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Basket, (), (Lines, Extra, Tags))
+}  // namespace reset_test
+
+using reset_test::Basket;
+using reset_test::Line;
+
+namespace {
+Basket filled() {
+    Basket b;
+    b.Lines = {{1, "a"}, {2, "b"}, {3, "c"}};
+    b.Extra = std::vector<Line>{{4, "d"}};
+    b.Tags = {{"x", {9}}};
+    return b;
+}
+
+Basket with_lines(std::size_t n) {
+    Basket b;
+    b.Lines.assign(n, Line{99, "old"});
+    b.Extra = std::vector<Line>(n, Line{98, "older"});
+    b.Tags.clear();
+    return b;
+}
+}  // namespace
+
+TEMPLATE_TEST_CASE("a list of DTOs read into a longer, a shorter and an empty list ends as the document's", "", sstk::json::codec<Basket>,
+                   sstk::xml::codec<Basket>) {
+    const Basket want = filled();
+    std::string doc;
+    TestType::write(doc, want, {});
+    for (std::size_t n : {0u, 1u, 3u, 8u}) {
+        Basket got = with_lines(n);
+        TestType::read(doc, got, {});
+        CHECK(got == want);
+    }
+}
+
+TEST_CASE("members a document leaves out get their default member initializers, lists of DTOs included") {
+    Basket json_target = filled();
+    sstk::json::read("{}", json_target);
+    CHECK(json_target == Basket{});
+    CHECK(json_target.Lines == std::vector<Line>{Line{7, "default"}});
+
+    Basket xml_target = filled();
+    sstk::xml::read(R"(<Basket xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/reset_test"/>)",
+                    xml_target);
+    CHECK(xml_target == Basket{});
+
+    Basket null_target = filled();  // a JSON null for a list leaves it empty
+    sstk::json::read(R"({"Lines":null})", null_target);
+    CHECK(null_target.Lines.empty());
+    CHECK(null_target.Tags == Basket{}.Tags);
+}
