@@ -21,6 +21,10 @@ namespace My.Api
     public class Page<T> { public List<T> Results { get; set; } }
     [Route("/orders", "GET")]
     public class GetOrders : IReturn<Page<Order>> { public int Skip { get; set; } }
+    public class OrderResponse
+    {
+        public Order Result { get; set; }
+    }
 }
 """
         svc = S.group_services(S.read(src, "orders.cs"), "orders")[0]
@@ -31,7 +35,7 @@ namespace My.Api
         self.assertIn("#include <sstk/json.hpp>", header)
         self.assertIn("#include <sstk/xml.hpp>", header)
         self.assertIn('#include "orders_codecs.hpp"', source)
-        for t in ("my_api::Order", "my_api::GetOrders"):
+        for t in ("my_api::Order", "my_api::GetOrders", "my_api::OrderResponse"):
             for cls in ("sstk::json::codec", "sstk::xml::codec", "sstk::dto_defaults"):
                 d = "struct %s<%s>;" % (cls, t)
                 self.assertIn("extern template " + d, header)
@@ -40,15 +44,20 @@ namespace My.Api
         self.assertIn("extern template struct sstk::dto_vector<my_api::Order>;", header)
         self.assertIn("\ntemplate struct sstk::dto_vector<my_api::Order>;", source)
         self.assertNotIn("sstk::dto_vector<my_api::GetOrders>", header + source)
+        # std::optional<DTO> emplace/reset only for a DTO some member is of (OrderResponse.Result).
+        self.assertIn("extern template struct sstk::dto_optional<my_api::Order>;", header)
+        self.assertIn("\ntemplate struct sstk::dto_optional<my_api::Order>;", source)
+        self.assertNotIn("sstk::dto_optional<my_api::GetOrders>", header + source)
+        self.assertNotIn("sstk::dto_optional<my_api::OrderResponse>", header + source)
         # Class templates and collection DTOs are compiled where they are used.
         self.assertNotIn("my_api::Page", header)
         self.assertNotIn("my_api::Orders>", header)
-        self.assertEqual(header.count("\nextern template "), 7)
-        self.assertEqual(source.count("\ntemplate "), 7)
+        self.assertEqual(header.count("\nextern template "), 11)
+        self.assertEqual(source.count("\ntemplate "), 11)
         # One codec only: its class and the defaults, nothing of the other codec.
         header, sources = emit_codecs(svc, ["xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
         self.assertNotIn("json", header)
-        self.assertEqual(header.count("\nextern template "), 5)
+        self.assertEqual(header.count("\nextern template "), 8)
 
     def test_split_puts_each_dto_in_exactly_one_file_with_balanced_weights(self):
         items = [("a", 10), ("b", 1), ("c", 1), ("d", 8), ("e", 2)]

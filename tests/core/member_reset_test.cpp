@@ -1,7 +1,8 @@
 // Reading into an existing object: lists of DTOs are reused, grown and cut to the document's
 // length (JSON and XML, through sstk::dto_vector), and members the document leaves out get the
 // value a default-constructed DTO has — its default member initializers, lists of DTOs included
-// (sstk::dto_defaults; core/detail/member_reset.hpp).
+// (sstk::dto_defaults; core/detail/member_reset.hpp). Nullable DTOs and nullable lists of DTOs
+// are filled and emptied through sstk::dto_optional / sstk::dto_vector.
 #include <sstk/json.hpp>
 #include <sstk/xml.hpp>
 
@@ -28,9 +29,18 @@ struct Basket {
     bool operator==(const Basket&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(Basket, (), (Lines, Extra, Tags))
+
+struct Delivery {
+    std::optional<Line> Main{Line{5, "main"}};
+    std::optional<Line> Spare;
+    std::optional<std::vector<Line>> Parts;
+    bool operator==(const Delivery&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Delivery, (), (Main, Spare, Parts))
 }  // namespace reset_test
 
 using reset_test::Basket;
+using reset_test::Delivery;
 using reset_test::Line;
 
 namespace {
@@ -78,4 +88,63 @@ TEST_CASE("members a document leaves out get their default member initializers, 
     sstk::json::read(R"({"Lines":null})", null_target);
     CHECK(null_target.Lines.empty());
     CHECK(null_target.Tags == Basket{}.Tags);
+}
+
+TEMPLATE_TEST_CASE("nullable DTOs and nullable lists of DTOs are filled, emptied and reset to their defaults", "",
+                   sstk::json::codec<Delivery>, sstk::xml::codec<Delivery>) {
+    Delivery full;
+    full.Main = Line{4, "other"};
+    full.Spare = Line{1, "spare"};
+    full.Parts = std::vector<Line>{{2, "p"}, {3, "q"}};
+    std::string doc;
+    TestType::write(doc, full, {});
+
+    Delivery got;  // Spare and Parts start null
+    TestType::read(doc, got, {});
+    CHECK(got == full);
+
+    Delivery empty;  // the defaults written: Main present, Spare and Parts null
+    std::string empty_doc;
+    TestType::write(empty_doc, empty, {});
+    TestType::read(empty_doc, got, {});
+    CHECK(got == Delivery{});
+    REQUIRE(got.Main.has_value());
+    CHECK(*got.Main == Line{5, "main"});
+}
+
+TEST_CASE("a null in the document empties nullable DTOs and nullable lists of DTOs") {
+    const auto filled_delivery = [] {
+        Delivery d;
+        d.Spare = Line{1, "spare"};
+        d.Parts = std::vector<Line>{{2, "p"}};
+        return d;
+    };
+    Delivery json_target = filled_delivery();
+    sstk::json::read(R"({"Main":null,"Spare":null,"Parts":null})", json_target);
+    CHECK_FALSE(json_target.Main.has_value());
+    CHECK_FALSE(json_target.Spare.has_value());
+    CHECK_FALSE(json_target.Parts.has_value());
+
+    Delivery xml_target = filled_delivery();
+    sstk::xml::read(R"(<Delivery xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/reset_test">)"
+                    R"(<Main i:nil="true"/><Parts i:nil="true"/><Spare i:nil="true"/></Delivery>)",
+                    xml_target);
+    CHECK_FALSE(xml_target.Main.has_value());
+    CHECK_FALSE(xml_target.Spare.has_value());
+    CHECK_FALSE(xml_target.Parts.has_value());
+}
+
+TEST_CASE("nullable DTOs a document leaves out are reset to their defaults, present or null") {
+    Delivery target;
+    target.Main.reset();
+    target.Spare = Line{1, "spare"};
+    target.Parts = std::vector<Line>{{2, "p"}};
+    sstk::json::read("{}", target);
+    CHECK(target == Delivery{});
+
+    target.Main = Line{8, "other"};
+    target.Spare = Line{1, "spare"};
+    sstk::xml::read(R"(<Delivery xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/reset_test"/>)",
+                    target);
+    CHECK(target == Delivery{});
 }

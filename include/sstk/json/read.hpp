@@ -102,10 +102,10 @@ public:
         if constexpr (is_optional_v<T>) {
             skip_ws();
             if (peek_null()) {
-                out.reset();
+                sstk::detail::reset_optional(out);
                 return;
             }
-            if (!out) out.emplace();
+            if (!out) sstk::detail::emplace_optional(out);
             value(*out);
         } else if constexpr (std::is_same_v<T, boost::json::value>) {
             any(out);

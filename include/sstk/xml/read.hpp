@@ -307,10 +307,10 @@ private:
     void value(pugi::xml_node n, T& out) {
         if constexpr (is_optional_v<T>) {
             if (is_nil(n)) {
-                out.reset();
+                sstk::detail::reset_optional(out);
                 return;
             }
-            if (!out) out.emplace();
+            if (!out) sstk::detail::emplace_optional(out);
             value(n, *out);
         } else {
             if (is_nil(n)) throw error(errc::type_mismatch, "i:nil for a value that cannot be null", offset_of(n));

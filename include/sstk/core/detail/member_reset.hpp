@@ -53,6 +53,19 @@ template <class T>
 struct dto_vector {
     static T& append(std::vector<T>& v);
     static void truncate(std::vector<T>& v, std::size_t n);
+    // A nullable list of DTOs (std::optional<std::vector<T>>) made to hold an empty list, or null.
+    static std::vector<T>& emplace(std::optional<std::vector<T>>& o);
+    static void reset(std::optional<std::vector<T>>& o) noexcept;
+};
+
+// What the readers do to a std::optional<T> of a DTO: make it hold a default T, or empty it.
+// Compiled with T's codecs (sstk-codegen --codecs declares it `extern template` for the DTOs a
+// member holds), so a file whose DTOs only hold a T does not compile T's construction and
+// destruction, with every DTO inside T, again.
+template <class T>
+struct dto_optional {
+    static T& emplace(std::optional<T>& o);
+    static void reset(std::optional<T>& o) noexcept;
 };
 
 }  // namespace sstk
@@ -92,6 +105,22 @@ template <class V>
 void clear_items(V& v) {
     if constexpr (is_dto_vector<V>::value) dto_vector<typename V::value_type>::truncate(v, 0);
     else v.clear();
+}
+
+// A nullable DTO or list of DTOs made to hold its default, or emptied: through dto_optional /
+// dto_vector (compiled with the DTO's codecs).
+template <class V>
+auto& emplace_optional(std::optional<V>& o) {
+    if constexpr (described_class<V>) return dto_optional<V>::emplace(o);
+    else if constexpr (is_dto_vector<V>::value) return dto_vector<typename V::value_type>::emplace(o);
+    else return o.emplace();
+}
+
+template <class V>
+void reset_optional(std::optional<V>& o) noexcept {
+    if constexpr (described_class<V>) dto_optional<V>::reset(o);
+    else if constexpr (is_dto_vector<V>::value) dto_vector<typename V::value_type>::reset(o);
+    else o.reset();
 }
 
 template <class V>
@@ -138,10 +167,10 @@ void reset_member(void* field, const void* default_field) {
         dto_defaults<V>::reset(field, default_field);
     } else if constexpr (is_optional_v<V>) {
         if (!d) {
-            f.reset();
+            reset_optional(f);
             return;
         }
-        if (!f) f.emplace();
+        if (!f) emplace_optional(f);
         reset_member<typename V::value_type>(&*f, &*d);
     } else if constexpr (assignable_map<V>) {
         // Rebuilt with the operations the readers use anyway (the default is nearly always
@@ -170,9 +199,12 @@ void reset_member(void* field, const void* default_field) {
 
 }  // namespace sstk::detail
 
+// Never destroyed: a static T would compile T's destructor, and with it the destruction of every
+// DTO T holds, into T's codecs for the one call at exit. The object stays reachable (leak
+// checkers do not report it).
 template <class T>
 const T& sstk::dto_defaults<T>::instance() {
-    static const T d{};
+    static const T& d = *new T{};
     return d;
 }
 
@@ -189,4 +221,24 @@ T& sstk::dto_vector<T>::append(std::vector<T>& v) {
 template <class T>
 void sstk::dto_vector<T>::truncate(std::vector<T>& v, std::size_t n) {
     if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
+}
+
+template <class T>
+std::vector<T>& sstk::dto_vector<T>::emplace(std::optional<std::vector<T>>& o) {
+    return o.emplace();
+}
+
+template <class T>
+void sstk::dto_vector<T>::reset(std::optional<std::vector<T>>& o) noexcept {
+    o.reset();
+}
+
+template <class T>
+T& sstk::dto_optional<T>::emplace(std::optional<T>& o) {
+    return o.emplace();
+}
+
+template <class T>
+void sstk::dto_optional<T>::reset(std::optional<T>& o) noexcept {
+    o.reset();
 }
