@@ -59,12 +59,7 @@ constexpr bool has_case_twins(const std::array<std::string_view, N>& names) noex
 template <described_class T>
 struct member_lookup {
     static constexpr std::size_t size = member_count<T>;
-    static constexpr auto names = [] {
-        std::array<std::string_view, size> a{};
-        std::size_t i = 0;
-        for_each_member<T>([&](auto m) { a[i++] = decltype(m)::name; });
-        return a;
-    }();
+    static constexpr std::array<std::string_view, size> names = detail::wire_names_of(members_of<T>{});
 
     // Whether two members differ only in case (`aB` and `AB`): then only an exact match can tell
     // them apart, and it is tried first.

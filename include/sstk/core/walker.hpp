@@ -162,13 +162,28 @@ using data_contract_of_base = typename data_contract_list<typename B::type>::typ
 template <class... Ls>
 using append_all = mp::mp_append<mp::mp_list<>, Ls...>;
 
+// A member list's C++ names, wire names and orders as arrays: one pack expansion (not an
+// mp_at_c per index, which g++ instantiates for every position of every list).
+template <template <class...> class L, class... M>
+constexpr std::array<std::string_view, sizeof...(M)> cpp_names_of(L<M...>) {
+    return {M::cpp_name...};
+}
+template <template <class...> class L, class... M>
+constexpr std::array<std::string_view, sizeof...(M)> wire_names_of(L<M...>) {
+    return {M::name...};
+}
+template <template <class...> class L, class... M>
+constexpr std::array<int, sizeof...(M)> orders_of(L<M...>) {
+    return {M::order...};
+}
+
 // Which members of a derived-first list are not hidden: a member redeclared in a more-derived
 // class (C# `new`) hides the base one, as .NET reflection does for a property of the same name
 // and signature, so a name-keyed format never writes one key twice.
-template <class L, std::size_t... I>
-constexpr auto visible_mask(std::index_sequence<I...>) {
-    constexpr std::size_t n = sizeof...(I);
-    std::array<std::string_view, n> names{mp::mp_at_c<L, I>::cpp_name...};
+template <class L>
+constexpr auto visible_mask() {
+    constexpr auto names = cpp_names_of(L{});
+    constexpr std::size_t n = names.size();
     std::array<bool, n> keep{};
     for (std::size_t i = 0; i < n; ++i) {
         keep[i] = true;
@@ -186,14 +201,14 @@ constexpr bool all_of(const std::array<bool, N>& a) {
 }
 
 // The list itself when nothing is hidden (the common case: the filtering below is what costs).
-template <class L, bool Unchanged = all_of(visible_mask<L>(std::make_index_sequence<mp::mp_size<L>::value>{}))>
+template <class L, bool Unchanged = all_of(visible_mask<L>())>
 struct without_hidden {
     using type = mp::mp_rename<L, mp::mp_list>;
 };
 
 template <class L>
 struct without_hidden<L, false> {
-    static constexpr auto keep = visible_mask<L>(std::make_index_sequence<mp::mp_size<L>::value>{});
+    static constexpr auto keep = visible_mask<L>();
     template <class I>
     using kept = mp::mp_bool<keep[I::value]>;
     template <class I>
@@ -220,12 +235,13 @@ struct servicestack_unsorted {
 };
 
 // Stable sort permutation of a member list: by order, then (optionally) ordinal name.
-template <class L, bool ByName, std::size_t... I>
-constexpr auto sort_permutation(std::index_sequence<I...>) {
-    constexpr std::size_t n = sizeof...(I);
-    std::array<int, n> orders{mp::mp_at_c<L, I>::order...};
-    std::array<std::string_view, n> names{mp::mp_at_c<L, I>::name...};
-    std::array<std::size_t, n> perm{I...};
+template <class L, bool ByName>
+constexpr auto sort_permutation() {
+    constexpr auto orders = orders_of(L{});
+    constexpr auto names = wire_names_of(L{});
+    constexpr std::size_t n = orders.size();
+    std::array<std::size_t, n> perm{};
+    for (std::size_t i = 0; i < n; ++i) perm[i] = i;
     const auto less = [&](std::size_t a, std::size_t b) {
         if (orders[a] != orders[b]) return orders[a] < orders[b];
         return ByName && compare_ordinal(names[a], names[b]) < 0;
@@ -247,8 +263,7 @@ constexpr bool is_identity(const std::array<std::size_t, N>& perm) {
 }
 
 // The list itself when it is in order already (most DTOs give no DataMember Order).
-template <class L, bool ByName,
-          bool Unchanged = is_identity(sort_permutation<L, ByName>(std::make_index_sequence<mp::mp_size<L>::value>{}))>
+template <class L, bool ByName, bool Unchanged = is_identity(sort_permutation<L, ByName>())>
 struct sorted {
     using type = mp::mp_rename<L, mp::mp_list>;
 };
@@ -256,7 +271,7 @@ struct sorted {
 template <class L, bool ByName>
 struct sorted<L, ByName, false> {
     static constexpr std::size_t n = mp::mp_size<L>::value;
-    static constexpr auto perm = sort_permutation<L, ByName>(std::make_index_sequence<n>{});
+    static constexpr auto perm = sort_permutation<L, ByName>();
     template <std::size_t... I>
     static auto apply(std::index_sequence<I...>) -> mp::mp_list<mp::mp_at_c<L, perm[I]>...>;
     using type = decltype(apply(std::make_index_sequence<n>{}));
