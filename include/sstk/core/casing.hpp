@@ -54,6 +54,15 @@ constexpr void emit_cased(std::string_view name, casing policy, Emit&& emit) {
 
 }  // namespace detail
 
+// Writes the cased name to `out` (room for name.size() * 2 characters), returning its length:
+// one function for every constexpr key table (a lambda per table would instantiate emit_cased
+// once per DTO).
+constexpr std::size_t write_cased(std::string_view name, casing policy, char* out) {
+    std::size_t n = 0;
+    detail::emit_cased(name, policy, [&](char c) { out[n++] = c; });
+    return n;
+}
+
 constexpr std::size_t cased_length(std::string_view name, casing policy) {
     std::size_t n = 0;
     detail::emit_cased(name, policy, [&](char) { ++n; });

@@ -96,7 +96,7 @@ struct quoted_keys {
             for (std::size_t c = 0; c < 3; ++c) {
                 l.offset[i][c] = at;
                 l.text[at++] = '"';
-                sstk::detail::emit_cased(spellings[i].name, key_casing(c, spellings[i].renamed), [&](char ch) { l.text[at++] = ch; });
+                at += write_cased(spellings[i].name, key_casing(c, spellings[i].renamed), l.text.data() + at);
                 l.text[at++] = '"';
                 l.text[at++] = ':';
                 l.length[i][c] = at - l.offset[i][c];
