@@ -424,9 +424,11 @@ def emit_codecs_files(doc_path, out_dir, parts):
     return sorted(os.path.join(out_dir, f) for f in os.listdir(out_dir) if f.endswith(".cpp")), " ".join(cmd)
 
 
-def compile_set(cxx, flags, doc_path, work, types, parts, jobs):
+def compile_set(cxx, flags, doc_path, work, types, parts, jobs, repeats=1):
     """Compiles the codecs files sstk-codegen --codecs --codecs-files `parts` writes, `jobs` at a
-    time (the timed part), then the round-trip check TU, and links and runs them."""
+    time (the timed part; `repeats` times, the fastest kept: on a shared VM the same build varies
+    by 20 % from minute to minute, and only the slow side of that is noise), then the round-trip
+    check TU, and links and runs them."""
     out_dir = os.path.join(work, "codecs_%d" % parts)
     sources, cg_cmd = emit_codecs_files(doc_path, out_dir, parts)
     counts = {}
@@ -439,10 +441,15 @@ def compile_set(cxx, flags, doc_path, work, types, parts, jobs):
         r["types"] = counts[src]
         return r
 
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(one, sources))
-    compile_wall = time.perf_counter() - t0
+    walls, best = [], None
+    for _ in range(max(1, repeats)):
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(one, sources))
+        walls.append(time.perf_counter() - t0)
+        if best is None or walls[-1] < best[0]:
+            best = (walls[-1], results)
+    compile_wall, results = best
     check_src = os.path.join(work, "roundtrip_%d.cpp" % parts)
     write_roundtrip_tu(check_src, "acme_perf_codecs.hpp", types)
     check = compile_one(cxx, flags, out_dir, work, check_src)
@@ -453,6 +460,7 @@ def compile_set(cxx, flags, doc_path, work, types, parts, jobs):
     failures = [x for x in run.stdout.splitlines() if not x.startswith("refused: ")]
     refused = [x[len("refused: "):] for x in run.stdout.splitlines() if x.startswith("refused: ")]
     return {"parts": len(sources), "jobs": min(jobs, len(sources)), "compile_wall_s": compile_wall,
+            "compile_wall_runs_s": walls,
             "codegen_command": cg_cmd,
             "max_tu_wall_s": max(r["wall_s"] for r in results),
             "sum_tu_cpu_s": sum(r["user_s"] + r["sys_s"] for r in results),
@@ -485,6 +493,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="sstk-codegen runs; the median is reported (default 5)")
     ap.add_argument("--split", default="2", help="--codecs-files counts measured besides 1, comma-separated "
                                                 "(default 2: one file per core of a 2-core machine)")
+    ap.add_argument("--compile-runs", type=int, default=3, metavar="N",
+                    help="timed compiles of each file set; the fastest is reported, all are recorded (default 3)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel compiles for the split (default nproc)")
     ap.add_argument("--cxx", default="g++")
     ap.add_argument("--breakdown", type=int, default=24, metavar="N",
@@ -515,8 +525,8 @@ def main():
         types = generated_structs(header)
 
         flags = ["-std=c++20", "-O2", "-Wall", "-Wextra", "-Werror"]
-        single = compile_set(args.cxx, flags, doc_path, work, types, 1, 1)
-        splits = [compile_set(args.cxx, flags, doc_path, work, types, n, args.jobs)
+        single = compile_set(args.cxx, flags, doc_path, work, types, 1, 1, args.compile_runs)
+        splits = [compile_set(args.cxx, flags, doc_path, work, types, n, args.jobs, args.compile_runs)
                   for n in [int(x) for x in args.split.split(",") if x.strip()] if n > 1]
         parts_of_time = breakdown(args.cxx, flags, os.path.join(work, "codecs_1"), work, "acme_perf_codecs.hpp", types,
                                   args.breakdown) \

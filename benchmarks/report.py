@@ -389,18 +389,22 @@ def codegen_section(lines, cg):
     lines.append("| generated header | %d lines, %d structs (+ enums and class templates, used through members) | | |" % (
         cg["header"]["lines"], cg["header"]["structs_instantiated"]))
     what = ("the files `sstk-codegen --codecs json,xml` writes: `<name>_codecs.cpp` with `sstk::json::codec<T>`, "
-            "`sstk::xml::codec<T>` and `sstk::dto_defaults<T>` explicitly instantiated for all %d structs"
+            "`sstk::xml::codec<T>` and `sstk::dto_defaults<T>` explicitly instantiated for all %d structs "
+            "(and `sstk::dto_vector<T>` / `sstk::dto_optional<T>` for the structs members hold)"
             % cg["header"]["structs_instantiated"])
-    lines.append("| compile, 1 file: %s, %s | %.1f s wall (%.1f s CPU) | < %.0f s | %s |" % (
+    def runs(s):
+        walls = s.get("compile_wall_runs_s") or [s["compile_wall_s"]]
+        return "" if len(walls) < 2 else "; best of %d: %s s" % (len(walls), ", ".join("%.1f" % w for w in walls))
+    lines.append("| compile, 1 file: %s, %s | %.1f s wall (%.1f s CPU%s) | < %.0f s | %s |" % (
         what, " ".join(comp["flags"]), single["compile_wall_s"], single["tus"][0]["user_s"] + single["tus"][0]["sys_s"],
-        comp["target_s"], "**met**" if comp["met_single_tu"] else "**missed**"))
+        runs(single), comp["target_s"], "**met**" if comp["met_single_tu"] else "**missed**"))
     lines.append("| peak compiler memory, 1 file (`/usr/bin/time -v` maximum RSS) | %.0f MiB | reported | |" % (
         single["peak_rss_kib"] / 1024))
     for s in comp["split"]:
-        lines.append("| compile, `--codecs-files %d`: %d files, %d at a time (slowest file %.1f s; %.1f s CPU in all) | "
+        lines.append("| compile, `--codecs-files %d`: %d files, %d at a time (slowest file %.1f s; %.1f s CPU in all%s) | "
                      "%.1f s wall, peak %.0f MiB per file | < %.0f s | %s |" % (
-                         s["parts"], s["parts"], s["jobs"], s["max_tu_wall_s"], s["sum_tu_cpu_s"], s["compile_wall_s"],
-                         s["peak_rss_kib"] / 1024, comp["target_s"],
+                         s["parts"], s["parts"], s["jobs"], s["max_tu_wall_s"], s["sum_tu_cpu_s"], runs(s),
+                         s["compile_wall_s"], s["peak_rss_kib"] / 1024, comp["target_s"],
                          "**met**" if s["compile_wall_s"] < comp["target_s"] else "**missed**"))
     fails = single.get("roundtrip_failures", [])
     refused = single.get("roundtrip_refused_as_dcs_does", [])
