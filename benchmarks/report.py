@@ -390,7 +390,9 @@ def codegen_section(lines, cg):
         cg["header"]["lines"], cg["header"]["structs_instantiated"]))
     what = ("the files `sstk-codegen --codecs json,xml` writes: `<name>_codecs.cpp` with `sstk::json::codec<T>`, "
             "`sstk::xml::codec<T>` and `sstk::dto_defaults<T>` explicitly instantiated for all %d structs "
-            "(and `sstk::dto_vector<T>` / `sstk::dto_optional<T>` for the structs members hold)"
+            "(and `sstk::dto_vector<T>` / `sstk::dto_optional<T>` for the structs members hold, and "
+            "`sstk::json::member_codec<V>`, `sstk::xml::member_codec<V>`, `sstk::member_reset<V>` for each member type "
+            "naming the service's types)"
             % cg["header"]["structs_instantiated"])
     def runs(s):
         walls = s.get("compile_wall_runs_s") or [s["compile_wall_s"]]

@@ -34,6 +34,12 @@ CODEC_CLASSES = {
 DTO_DEFAULTS = "sstk::dto_defaults"
 DTO_VECTOR = "sstk::dto_vector"  # std::vector<DTO> growth, used by the readers
 DTO_OPTIONAL = "sstk::dto_optional"  # std::optional<DTO> emplace/reset, used by the readers
+# Per member type (not per DTO): the code every member of that type shares.
+MEMBER_CLASSES = {
+    "json": "sstk::json::member_codec",
+    "xml": "sstk::xml::member_codec",
+}
+MEMBER_RESET = "sstk::member_reset"
 CODECS = tuple(CODEC_CLASSES)
 
 
@@ -88,6 +94,27 @@ def _held_items(e):
             if m.type is not None:
                 found.add(m.type.name)
     return found
+
+
+def _member_types(e, structs):
+    """{C++ member type: the first of `structs` (C++ names, in order) with a member of it}, for the
+    member types that name one of the service's own types (a DTO or enum, nullable, in a List or
+    a Dictionary): those differ per service, so instantiating their member code here is the one
+    definition in a program. Member types of std and sstk types alone (std::string,
+    std::optional<std::int32_t>) are left to each file: two services' files would both define them.
+    Not members held through `indirect<...>` (recursive types) nor of class templates."""
+    out = {}
+    owner_of = {"%s::%s" % (e.ns, e.cpp_names[n]): n for n in e.types if n in e.cpp_names}
+    own_prefix = e.ns + "::"
+    for cpp in structs:
+        t = e.types[owner_of[cpp]]
+        for m, _ in e._member_names(t):
+            if m.type is None or m.ignored or (t.name, m.name) in e.indirect_members:
+                continue
+            decl, _ = e.member_decl(t, m, t.generic_params, False)
+            if own_prefix in decl and decl not in out:
+                out[decl] = cpp
+    return out
 
 
 def _instantiated(e):
@@ -151,6 +178,11 @@ def _declarations(types, codecs, keyword, listed=None, held=None):
             if wanted(cls, t)]
 
 
+def _member_declarations(member_types, codecs, keyword):
+    return ["%s struct %s<%s>;" % (keyword, cls, v) for v in member_types
+            for cls in [MEMBER_CLASSES[c] for c in codecs] + [MEMBER_RESET]]
+
+
 def emit_codecs(service, codecs, options=None, header_include=None, inputs=(), files=1):
     """(header text, [source text, ...]) of the codec instantiations of one Service: `files`
     sources (fewer when there are fewer DTOs), each instantiating a share of the DTOs of
@@ -181,6 +213,10 @@ def emit_codecs(service, codecs, options=None, header_include=None, inputs=(), f
     h += ["#include <sstk/%s.hpp>" % c for c in codecs]
     h += [""]
     h += _declarations(types, codecs, "extern template", listed, held)
+    member_types = _member_types(e, types)
+    if member_types:
+        h += ["", "// The code of the member types that name this service's types, shared by all members of each."]
+        h += _member_declarations(member_types, codecs, "extern template")
     h.append("")
 
     out = []
@@ -190,6 +226,11 @@ def emit_codecs(service, codecs, options=None, header_include=None, inputs=(), f
              % (what, _comment(name), part, ",".join(codecs)),
              "// Do not edit: regenerate instead.", '#include "%s_codecs.hpp"' % stem, ""]
         s += _declarations(run, codecs, "template", listed, held)
+        in_run = set(run)
+        mine = [v for v, first in member_types.items() if first in in_run]
+        if mine:
+            s.append("")
+            s += _member_declarations(mine, codecs, "template")
         s.append("")
         out.append("\n".join(s))
     return "\n".join(h), out

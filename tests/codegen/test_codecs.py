@@ -49,15 +49,21 @@ namespace My.Api
         self.assertIn("\ntemplate struct sstk::dto_optional<my_api::Order>;", source)
         self.assertNotIn("sstk::dto_optional<my_api::GetOrders>", header + source)
         self.assertNotIn("sstk::dto_optional<my_api::OrderResponse>", header + source)
+        # The member code of member types naming the service's types, once; not of std types alone.
+        for cls in ("sstk::json::member_codec", "sstk::xml::member_codec", "sstk::member_reset"):
+            d = "struct %s<std::optional<my_api::Order>>;" % cls
+            self.assertIn("extern template " + d, header)
+            self.assertIn("\ntemplate " + d, source)
+        self.assertNotIn("member_codec<std::int32_t>", header + source)
         # Class templates and collection DTOs are compiled where they are used.
         self.assertNotIn("my_api::Page", header)
         self.assertNotIn("my_api::Orders>", header)
-        self.assertEqual(header.count("\nextern template "), 11)
-        self.assertEqual(source.count("\ntemplate "), 11)
+        self.assertEqual(header.count("\nextern template "), 14)
+        self.assertEqual(source.count("\ntemplate "), 14)
         # One codec only: its class and the defaults, nothing of the other codec.
         header, sources = emit_codecs(svc, ["xml"], S.EmitOptions(service_slug="orders", namespace="my_api"))
         self.assertNotIn("json", header)
-        self.assertEqual(header.count("\nextern template "), 8)
+        self.assertEqual(header.count("\nextern template "), 10)
 
     def test_split_puts_each_dto_in_exactly_one_file_with_balanced_weights(self):
         items = [("a", 10), ("b", 1), ("c", 1), ("d", 8), ("e", 2)]

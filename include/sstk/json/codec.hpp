@@ -21,6 +21,7 @@ namespace sstk::json {
 namespace detail {
 class writer;
 class reader;
+struct writer_member;  // one entry of a DTO's member table (json/write.hpp)
 }  // namespace detail
 
 template <class T>
@@ -33,6 +34,16 @@ struct codec {
     // A DTO's object (T is a described class): `{...}` from/into the T at `object`.
     static void write_members(detail::writer& w, const void* object);
     static void read_members(detail::reader& r, void* object);
+};
+
+// The JSON code of one member type V, which every DTO member of that type shares (the members'
+// tables point here): a unit a build can compile once too. sstk-codegen --codecs instantiates it
+// for the member types that name the service's own types (lists, nullables and dictionaries of
+// its DTOs and enums), which are otherwise compiled again in every file holding such a member.
+template <class V>
+struct member_codec {
+    static void write(detail::writer& w, const detail::writer_member& m, const void* field, bool& first);
+    static void read(detail::reader& r, void* field);
 };
 
 }  // namespace sstk::json

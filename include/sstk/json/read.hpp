@@ -246,8 +246,8 @@ private:
     }
     template <class T, class... M>
     static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
-        return {member_entry{M::name, M::cpp_name, &member_address<T, M>, &read_member<typename M::value_type>,
-                             &sstk::detail::reset_member<typename M::value_type>, common_member_of<typename M::value_type>}...};
+        return {member_entry{M::name, M::cpp_name, &member_address<T, M>, &member_codec<typename M::value_type>::read,
+                             &sstk::member_reset<typename M::value_type>::reset, common_member_of<typename M::value_type>}...};
     }
 
     template <class T>
@@ -259,6 +259,8 @@ private:
 
     template <class>
     friend struct sstk::json::codec;
+    template <class>
+    friend struct sstk::json::member_codec;
 
     template <class T>
     void object(T& out) {
@@ -758,6 +760,11 @@ void codec<T>::read(std::string_view text, T& out, const read_options& options) 
     // A DTO at the root is its object: no root function per DTO type.
     if constexpr (described_class<T>) detail::read_document(text, &out, options, &codec<T>::read_members);
     else detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+}
+
+template <class V>
+void member_codec<V>::read(detail::reader& r, void* field) {
+    detail::reader::read_member<V>(r, field);
 }
 
 template <class T>

@@ -110,6 +110,21 @@ struct quoted_keys {
 
 using text::is_default_value;
 
+class writer;
+
+// One member as the writer sees it. Each DTO has a constexpr table of these (writer::member_table);
+// the work is done by one function per member *type* (member_codec<V>::write) and one loop for
+// all DTOs (writer::members), so the compiler does not generate and optimise the same member code
+// again for every DTO.
+struct writer_member {
+    std::array<std::string_view, 3> keys;  // `"key":` per casing, indexed by sstk::casing
+    std::string_view path;                  // the name error paths use
+    void* (*address)(void*) noexcept;
+    void (*write)(writer&, const writer_member&, const void* field, bool& first);
+    bool emit_default;
+    common_member common;  // the loop writes these types itself, without the indirect call
+};
+
 class writer {
 public:
     writer(output_buffer& out, const write_options& o)
@@ -194,18 +209,7 @@ private:
         for (std::size_t i = 0; i < depth_; ++i) out_ += "  ";
     }
 
-    // One member as the writer sees it. Each DTO has a constexpr table of these (member_table);
-    // the work is done by one function per member *type* (write_member<V>) and one loop for all
-    // DTOs (members), so the compiler does not generate and optimise the same member code again
-    // for every DTO.
-    struct member_entry {
-        std::array<std::string_view, 3> keys;  // `"key":` per casing, indexed by sstk::casing
-        std::string_view path;                  // the name error paths use
-        void* (*address)(void*) noexcept;
-        void (*write)(writer&, const member_entry&, const void* field, bool& first);
-        bool emit_default;
-        common_member common;  // the loop writes these types itself, without the indirect call
-    };
+    using member_entry = writer_member;
     static_assert(static_cast<int>(casing::as_declared) == 0 && static_cast<int>(casing::camel) == 1 &&
                   static_cast<int>(casing::snake) == 2);
 
@@ -215,7 +219,7 @@ private:
         return {member_entry{{keys::key(I, 0), keys::key(I, 1), keys::key(I, 2)},
                              M::name,
                              &member_address<T, M>,
-                             &write_member<typename M::value_type>,
+                             &member_codec<typename M::value_type>::write,
                              M::emit_default,
                              common_member_of<typename M::value_type>}...};
     }
@@ -246,6 +250,8 @@ private:
 
     template <class>
     friend struct sstk::json::codec;
+    template <class>
+    friend struct sstk::json::member_codec;
 
     template <class T>
     void object(const T& v) {
@@ -525,6 +531,11 @@ void codec<T>::write(std::string& out, const T& value, const write_options& opti
     // A DTO at the root is its object: no root function per DTO type.
     if constexpr (described_class<T>) detail::write_document(out, &value, options, &codec<T>::write_members);
     else detail::write_document(out, &value, options, &detail::write_root<T>);
+}
+
+template <class V>
+void member_codec<V>::write(detail::writer& w, const detail::writer_member& m, const void* field, bool& first) {
+    detail::writer::write_member<V>(w, m, field, first);
 }
 
 template <class T>

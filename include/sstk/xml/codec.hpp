@@ -17,6 +17,7 @@ namespace sstk::xml {
 namespace detail {
 class writer;
 class reader;
+struct writer_member;  // one entry of a DTO's member table (xml/write.hpp)
 }  // namespace detail
 
 template <class T>
@@ -30,6 +31,14 @@ struct codec {
     // element around them is the caller's.
     static void write_members(detail::writer& w, const void* object);
     static void read_members(detail::reader& r, pugi::xml_node element, void* object);
+};
+
+// The XML code of one member type V, shared by every DTO member of that type: a unit a build can
+// compile once (see json::member_codec).
+template <class V>
+struct member_codec {
+    static void write(detail::writer& w, const detail::writer_member& m, std::string_view owner_ns, const void* field);
+    static void read(detail::reader& r, pugi::xml_node element, void* field);
 };
 
 }  // namespace sstk::xml

@@ -349,7 +349,7 @@ private:
     template <class T, class... M>
     static constexpr std::array<member_key, sizeof...(M)> make_keys(boost::mp11::mp_list<M...>) {
         return {member_key{M::name, &stable_name_of<typename M::owner_type>, M::cpp_name, &member_address<T, M>,
-                           &read_member<typename M::value_type>, &sstk::detail::reset_member<typename M::value_type>}...};
+                           &member_codec<typename M::value_type>::read, &sstk::member_reset<typename M::value_type>::reset}...};
     }
 
     template <class T>
@@ -359,6 +359,8 @@ private:
     // has (core/detail/member_reset.hpp).
     template <class>
     friend struct sstk::xml::codec;
+    template <class>
+    friend struct sstk::xml::member_codec;
 
     template <class T>
     void object(pugi::xml_node n, T& out) {
@@ -676,6 +678,11 @@ void codec<T>::read(std::string_view text, T& out, const read_options& options) 
         detail::read_dto_document(text, &out, options, &detail::stable_name_of<T>, &codec<T>::read_members);
     else
         detail::read_document(text, &out, options, &detail::reader::read_root<T>);
+}
+
+template <class V>
+void member_codec<V>::read(detail::reader& r, pugi::xml_node element, void* field) {
+    detail::reader::read_member<V>(r, element, field);
 }
 
 template <class T>

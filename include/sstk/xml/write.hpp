@@ -118,6 +118,19 @@ void append_enum(std::string& out, E v) {
     throw undefined();
 }
 
+class writer;
+
+// One member as the writer sees it: a constexpr table per DTO (writer::member_table), one
+// function per member type (member_codec<V>::write) and one loop for every DTO, so the member
+// code is compiled once per member type rather than once per DTO member.
+struct writer_member {
+    std::string_view name;
+    const stable_name& (*owner)();  // the declaring class: its namespace is the element's
+    void* (*address)(void*) noexcept;
+    void (*write)(writer&, const writer_member&, std::string_view owner_ns, const void* field);
+    bool emit_default;
+};
+
 class writer {
 public:
     writer(std::string& out, const write_options& o)
@@ -371,21 +384,12 @@ private:
         close();
     }
 
-    // One member as the writer sees it: a constexpr table per DTO, one function per member type
-    // and one loop for every DTO, so the member code is compiled once per member type rather
-    // than once per DTO member.
-    struct member_entry {
-        std::string_view name;
-        const stable_name& (*owner)();  // the declaring class: its namespace is the element's
-        void* (*address)(void*) noexcept;
-        void (*write)(writer&, const member_entry&, std::string_view owner_ns, const void* field);
-        bool emit_default;
-    };
+    using member_entry = writer_member;
 
     template <class T, class... M>
     static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
         return {member_entry{M::name, &stable_name_of<typename M::owner_type>, &member_address<T, M>,
-                             &write_member<typename M::value_type>, M::emit_default}...};
+                             &member_codec<typename M::value_type>::write, M::emit_default}...};
     }
 
     template <class T>
@@ -400,6 +404,8 @@ private:
 
     template <class>
     friend struct sstk::xml::codec;
+    template <class>
+    friend struct sstk::xml::member_codec;
 
     template <class T>
     void members(const T& v) {
@@ -507,6 +513,11 @@ void codec<T>::write(std::string& out, const T& value, const write_options& opti
         detail::write_dto_document(out, &value, options, &detail::stable_name_of<T>, &codec<T>::write_members);
     else
         detail::write_document(out, &value, options, &detail::writer::write_root<T>);
+}
+
+template <class V>
+void member_codec<V>::write(detail::writer& w, const detail::writer_member& m, std::string_view owner_ns, const void* field) {
+    detail::writer::write_member<V>(w, m, owner_ns, field);
 }
 
 template <class T>

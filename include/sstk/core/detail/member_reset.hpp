@@ -58,6 +58,14 @@ struct dto_vector {
     static void reset(std::optional<std::vector<T>>& o) noexcept;
 };
 
+// The reset of one member type V to its default value, which every DTO member of that type
+// shares (the reset and reader tables point here): a unit a build can compile once, like the
+// codecs' member_codec<V> (sstk-codegen --codecs instantiates both for the same member types).
+template <class V>
+struct member_reset {
+    static void reset(void* field, const void* default_field);
+};
+
 // What the readers do to a std::optional<T> of a DTO: make it hold a default T, or empty it.
 // Compiled with T's codecs (sstk-codegen --codecs declares it `extern template` for the DTOs a
 // member holds), so a file whose DTOs only hold a T does not compile T's construction and
@@ -148,7 +156,7 @@ void reset_member(void* field, const void* default_field);
 
 template <class T, class... M>
 constexpr std::array<reset_entry, sizeof...(M)> make_reset_table(boost::mp11::mp_list<M...>) {
-    return {reset_entry{&member_address<T, M>, &reset_member<typename M::value_type>}...};
+    return {reset_entry{&member_address<T, M>, &member_reset<typename M::value_type>::reset}...};
 }
 
 template <class T>
@@ -241,4 +249,9 @@ T& sstk::dto_optional<T>::emplace(std::optional<T>& o) {
 template <class T>
 void sstk::dto_optional<T>::reset(std::optional<T>& o) noexcept {
     o.reset();
+}
+
+template <class V>
+void sstk::member_reset<V>::reset(void* field, const void* default_field) {
+    detail::reset_member<V>(field, default_field);
 }
