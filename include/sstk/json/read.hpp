@@ -50,6 +50,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -224,7 +225,6 @@ private:
     struct member_entry {
         std::string_view name;      // the wire name before casing (error paths, collect paths)
         std::string_view cpp_name;  // for secret masking
-        void* (*address)(void*) noexcept;
         void (*read)(reader&, void* field);
         void (*reset)(void* field, const void* default_field);
         common_member common;  // the loop reads these types itself, without the indirect call
@@ -238,6 +238,7 @@ private:
         bool case_twins;
         std::string_view name;  // .NET name, for unknown-member errors
         const void* (*defaults)();
+        member_address_fn address;  // of the index-th member, in the order of `members`
     };
 
     template <class V>
@@ -246,7 +247,7 @@ private:
     }
     template <class T, class... M>
     static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
-        return {member_entry{M::name, M::cpp_name, &member_address<T, M>, &member_codec<typename M::value_type>::read,
+        return {member_entry{M::name, M::cpp_name, &member_codec<typename M::value_type>::read,
                              &sstk::member_reset<typename M::value_type>::reset, common_member_of<typename M::value_type>}...};
     }
 
@@ -255,7 +256,8 @@ private:
 
     template <class T>
     static constexpr object_type object_type_of{member_table<T>.data(), member_names<T>::names.data(), member_names<T>::size,
-                                                member_names<T>::case_twins, contract_of<T>().name, &sstk::detail::default_object<T>};
+                                                member_names<T>::case_twins, contract_of<T>().name, &sstk::detail::default_object<T>,
+                                                &member_addresses<T, members_of<T>>::at};
 
     template <class>
     friend struct sstk::json::codec;
@@ -267,12 +269,19 @@ private:
         codec<T>::read_members(*this, &out);
     }
 
-    // What codec<T>::read_members does (compiled where that is).
-    template <class T>
-    void object_members(void* out) {
-        std::array<bool, member_names<T>::size + 1> seen{};
-        if (open('{', "an object")) members(out, object_type_of<T>, seen.data());
-        else reset_unseen(out, object_type_of<T>, seen.data());  // null: every member back to its default
+    // What codec<T>::read_members does: one shared function, so a DTO's read_members is a call
+    // with its table (the 250-type benchmark compiled ~70 lines of it per DTO when inlined).
+    SSTK_NOINLINE void object_members(void* out, const object_type& type) {
+        constexpr std::size_t on_stack = 64;
+        std::array<bool, on_stack> local{};
+        std::unique_ptr<bool[]> heap;
+        bool* seen = local.data();
+        if (type.size >= on_stack) {
+            heap = std::make_unique<bool[]>(type.size + 1);  // value-initialized: all false
+            seen = heap.get();
+        }
+        if (open('{', "an object")) members(out, type, seen);
+        else reset_unseen(out, type, seen);  // null: every member back to its default
     }
 
     // The members of one object, after its '{'. `seen` has room for every member.
@@ -309,7 +318,7 @@ private:
                 const member_entry& m = type.members[index];
                 path_scope scope(*this, m.name);
                 try {
-                    void* const field = m.address(out);
+                    void* const field = type.address(out, index);
                     switch (m.common) {
                     case common_member::optional_string: value(*static_cast<std::optional<std::string>*>(field)); break;
                     case common_member::string: value(*static_cast<std::string*>(field)); break;
@@ -332,7 +341,7 @@ private:
         for (std::size_t i = 0; i < type.size; ++i) {
             if (seen[i]) continue;
             const member_entry& m = type.members[i];
-            m.reset(m.address(out), m.address(const_cast<void*>(type.defaults())));
+            m.reset(type.address(out, i), type.address(const_cast<void*>(type.defaults()), i));
         }
     }
 
@@ -771,7 +780,7 @@ template <class T>
 void codec<T>::read_members(detail::reader& r, void* object) {
     if constexpr (described_class<T>) {
         static_assert(std::is_default_constructible_v<T>, "sstk::json: DTOs must be default-constructible");
-        r.object_members<T>(object);
+        r.object_members(object, detail::reader::object_type_of<T>);
     }
 }
 

@@ -119,7 +119,6 @@ class writer;
 struct writer_member {
     std::array<std::string_view, 3> keys;  // `"key":` per casing, indexed by sstk::casing
     std::string_view path;                  // the name error paths use
-    void* (*address)(void*) noexcept;
     void (*write)(writer&, const writer_member&, const void* field, bool& first);
     bool emit_default;
     common_member common;  // the loop writes these types itself, without the indirect call
@@ -218,7 +217,6 @@ private:
         using keys = quoted_keys<T>;
         return {member_entry{{keys::key(I, 0), keys::key(I, 1), keys::key(I, 2)},
                              M::name,
-                             &member_address<T, M>,
                              &member_codec<typename M::value_type>::write,
                              M::emit_default,
                              common_member_of<typename M::value_type>}...};
@@ -239,13 +237,18 @@ private:
         } else {
             if (w.o_.exclude_default_values && is_default_value(field)) return;
         }
-        if (!first) w.out_ += ',';
-        first = false;
-        w.newline();
-        const auto policy = static_cast<std::size_t>(w.o_.casing);
-        w.out_.append_padded(m.keys[policy < m.keys.size() ? policy : 0]);
-        if (w.o_.indent) w.out_ += ' ';
+        w.member_key(m, first);
         w.value(field);
+    }
+
+    // The separator and `"key":` before a member's value, shared by every member type.
+    SSTK_NOINLINE void member_key(const member_entry& m, bool& first) {
+        if (!first) out_ += ',';
+        first = false;
+        newline();
+        const auto policy = static_cast<std::size_t>(o_.casing);
+        out_.append_padded(m.keys[policy < m.keys.size() ? policy : 0]);
+        if (o_.indent) out_ += ' ';
     }
 
     template <class>
@@ -258,15 +261,15 @@ private:
         codec<T>::write_members(*this, &v);
     }
 
-    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
+    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count, member_address_fn address) {
         enter();
         out_ += '{';
         bool first = true;
-        void* const target = const_cast<void*>(obj);  // only read: member_address takes void*
+        void* const target = const_cast<void*>(obj);  // only read: member addresses take void*
         for (std::size_t i = 0; i < count; ++i) {
             const member_entry& m = table[i];
             try {
-                const void* field = m.address(target);
+                const void* field = address(target, i);
                 switch (m.common) {
                 case common_member::optional_string: write_member<std::optional<std::string>>(*this, m, field, first); break;
                 case common_member::string: write_member<std::string>(*this, m, field, first); break;
@@ -540,7 +543,9 @@ void member_codec<V>::write(detail::writer& w, const detail::writer_member& m, c
 
 template <class T>
 void codec<T>::write_members(detail::writer& w, const void* object) {
-    if constexpr (described_class<T>) w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size());
+    if constexpr (described_class<T>)
+        w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size(),
+                  &member_addresses<T, members_of<T>>::at);
 }
 
 // Appends the JSON of `value` to `out`. On error `out` is left as it was: never a half-written

@@ -336,7 +336,6 @@ private:
         std::string_view name;
         const stable_name& (*owner)();
         std::string_view cpp_name;  // for secret masking
-        void* (*address)(void*) noexcept;
         void (*read)(reader&, pugi::xml_node, void* field);
         void (*reset)(void* field, const void* default_field);
     };
@@ -348,8 +347,7 @@ private:
 
     template <class T, class... M>
     static constexpr std::array<member_key, sizeof...(M)> make_keys(boost::mp11::mp_list<M...>) {
-        return {member_key{M::name, &stable_name_of<typename M::owner_type>, M::cpp_name, &member_address<T, M>,
-                           &member_codec<typename M::value_type>::read, &sstk::member_reset<typename M::value_type>::reset}...};
+        return {member_key{M::name, &stable_name_of<typename M::owner_type>, M::cpp_name, &member_codec<typename M::value_type>::read, &sstk::member_reset<typename M::value_type>::reset}...};
     }
 
     template <class T>
@@ -368,7 +366,7 @@ private:
     }
 
     SSTK_NOINLINE void members(pugi::xml_node n, void* out, std::span<const member_key> keys, const std::string& type_name,
-                               const void* defaults) {
+                               const void* defaults, member_address_fn address) {
         std::vector<bool> seen(keys.size(), false);
         std::size_t next = 0;
         std::size_t members = 0;
@@ -395,7 +393,7 @@ private:
                             offset_of(child));
             const member_key& m = keys[j];
             try {
-                m.read(*this, child, m.address(out));
+                m.read(*this, child, address(out, j));
             } catch (error& e) {
                 mask_if_secret(e, m.name, m.cpp_name).prepend_member(m.name);
                 throw;
@@ -404,7 +402,7 @@ private:
             next = j + 1;
         }
         for (std::size_t i = 0; i < keys.size(); ++i)
-            if (!seen[i]) keys[i].reset(keys[i].address(out), keys[i].address(const_cast<void*>(defaults)));
+            if (!seen[i]) keys[i].reset(address(out, i), address(const_cast<void*>(defaults), i));
     }
 
     template <class T>
@@ -688,7 +686,8 @@ void member_codec<V>::read(detail::reader& r, pugi::xml_node element, void* fiel
 template <class T>
 void codec<T>::read_members(detail::reader& r, pugi::xml_node element, void* object) {
     if constexpr (described_class<T>)
-        r.members(element, object, detail::reader::member_table<T>, detail::stable_name_of<T>().name, sstk::detail::default_object<T>());
+        r.members(element, object, detail::reader::member_table<T>, detail::stable_name_of<T>().name, sstk::detail::default_object<T>(),
+                  &member_addresses<T, members_of<T, member_order::data_contract>>::at);
 }
 
 // Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;

@@ -126,7 +126,6 @@ class writer;
 struct writer_member {
     std::string_view name;
     const stable_name& (*owner)();  // the declaring class: its namespace is the element's
-    void* (*address)(void*) noexcept;
     void (*write)(writer&, const writer_member&, std::string_view owner_ns, const void* field);
     bool emit_default;
 };
@@ -388,8 +387,7 @@ private:
 
     template <class T, class... M>
     static constexpr std::array<member_entry, sizeof...(M)> make_table(boost::mp11::mp_list<M...>) {
-        return {member_entry{M::name, &stable_name_of<typename M::owner_type>, &member_address<T, M>,
-                             &member_codec<typename M::value_type>::write, M::emit_default}...};
+        return {member_entry{M::name, &stable_name_of<typename M::owner_type>, &member_codec<typename M::value_type>::write, M::emit_default}...};
     }
 
     template <class T>
@@ -412,13 +410,13 @@ private:
         codec<T>::write_members(*this, &v);
     }
 
-    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count) {
-        void* const target = const_cast<void*>(obj);  // only read: member_address takes void*
+    SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count, member_address_fn address) {
+        void* const target = const_cast<void*>(obj);  // only read: member addresses take void*
         for (std::size_t i = 0; i < count; ++i) {
             const member_entry& m = table[i];
             const std::string& owner_ns = m.owner().ns;
             try {
-                m.write(*this, m, owner_ns, m.address(target));
+                m.write(*this, m, owner_ns, address(target, i));
             } catch (error& e) {
                 e.prepend_member(m.name);
                 throw;
@@ -522,7 +520,9 @@ void member_codec<V>::write(detail::writer& w, const detail::writer_member& m, s
 
 template <class T>
 void codec<T>::write_members(detail::writer& w, const void* object) {
-    if constexpr (described_class<T>) w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size());
+    if constexpr (described_class<T>)
+        w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size(),
+                  &member_addresses<T, members_of<T, member_order::data_contract>>::at);
 }
 
 // Appends the XML of `value` to `out`. On error `out` is left as it was.

@@ -135,7 +135,6 @@ template <class V>
 concept rebuildable_sequence = appendable_sequence<V> && std::is_default_constructible_v<std::ranges::range_value_t<V>>;
 
 struct reset_entry {
-    void* (*address)(void*) noexcept;
     void (*reset)(void* field, const void* default_field);
 };
 
@@ -156,15 +155,16 @@ void reset_member(void* field, const void* default_field);
 
 template <class T, class... M>
 constexpr std::array<reset_entry, sizeof...(M)> make_reset_table(boost::mp11::mp_list<M...>) {
-    return {reset_entry{&member_address<T, M>, &member_reset<typename M::value_type>::reset}...};
+    return {reset_entry{&member_reset<typename M::value_type>::reset}...};
 }
 
 template <class T>
 inline constexpr auto reset_table = make_reset_table<T>(typename all_members<T>::type{});
 
-SSTK_NOINLINE inline void reset_object(void* field, const void* default_field, const reset_entry* table, std::size_t count) {
+SSTK_NOINLINE inline void reset_object(void* field, const void* default_field, const reset_entry* table, std::size_t count,
+                                       member_address_fn address) {
     void* const source = const_cast<void*>(default_field);  // only read
-    for (std::size_t i = 0; i < count; ++i) table[i].reset(table[i].address(field), table[i].address(source));
+    for (std::size_t i = 0; i < count; ++i) table[i].reset(address(field, i), address(source, i));
 }
 
 template <class V>
@@ -210,15 +210,18 @@ void reset_member(void* field, const void* default_field) {
 // Never destroyed: a static T would compile T's destructor, and with it the destruction of every
 // DTO T holds, into T's codecs for the one call at exit. The object stays reachable (leak
 // checkers do not report it).
+// Not inlined into default_object<T>(), the readers' pointer to it: the guarded construction is
+// compiled once per DTO, not twice.
 template <class T>
-const T& sstk::dto_defaults<T>::instance() {
+SSTK_NOINLINE const T& sstk::dto_defaults<T>::instance() {
     static const T& d = *new T{};
     return d;
 }
 
 template <class T>
 void sstk::dto_defaults<T>::reset(void* field, const void* default_field) {
-    detail::reset_object(field, default_field, detail::reset_table<T>.data(), detail::reset_table<T>.size());
+    detail::reset_object(field, default_field, detail::reset_table<T>.data(), detail::reset_table<T>.size(),
+                         &member_addresses<T, typename detail::all_members<T>::type>::at);
 }
 
 template <class T>

@@ -223,11 +223,24 @@ stable_name make_stable_name() {
     }
 }
 
+// The stable name of a non-generic DTO or enum, allocated once and never destroyed: all a DTO's
+// stable_name_of compiles to is a guarded call of this with its contract's constants.
+SSTK_NOINLINE inline const stable_name* new_contract_stable_name(std::string_view name, bool has_xml_ns,
+                                                                  std::string_view xml_ns, std::string_view clr_ns) {
+    return new stable_name(contract_stable_name(name, has_xml_ns, xml_ns, clr_ns));
+}
+
 // Computed once per type (a function-local static: thread-safe, and stable for string_views).
 template <class T>
 const stable_name& stable_name_of() {
-    static const stable_name n = make_stable_name<T>();
-    return n;
+    if constexpr (std::is_enum_v<T> || (described_class<T> && boost::mp11::mp_empty<typename generic_args<T>::type>::value)) {
+        constexpr auto c = contract_of<T>();
+        static const stable_name* const n = new_contract_stable_name(c.name, c.has_xml_ns, c.xml_ns, c.clr_ns);
+        return *n;
+    } else {
+        static const stable_name n = make_stable_name<T>();
+        return n;
+    }
 }
 
 // Name of a collection's item elements: the item contract's name, Nullable unwrapped
