@@ -460,12 +460,12 @@ def emit_codecs_files(doc_path, out_dir, parts):
     return sorted(os.path.join(out_dir, f) for f in os.listdir(out_dir) if f.endswith(".cpp")), " ".join(cmd)
 
 
-def compile_set(cxx, flags, doc_path, work, types, parts, jobs, repeats=1):
+def compile_set(cxx, flags, doc_path, work, types, parts, jobs, repeats=1, tag=""):
     """Compiles the codecs files sstk-codegen --codecs --codecs-files `parts` writes, `jobs` at a
     time (the timed part; `repeats` times, the fastest kept: on a shared VM the same build varies
     by 20 % from minute to minute, and only the slow side of that is noise), then the round-trip
     check TU, and links and runs them."""
-    out_dir = os.path.join(work, "codecs_%d" % parts)
+    out_dir = os.path.join(work, "codecs_%d%s" % (parts, tag))
     sources, cg_cmd = emit_codecs_files(doc_path, out_dir, parts)
     counts = {}
     for src in sources:
@@ -486,10 +486,10 @@ def compile_set(cxx, flags, doc_path, work, types, parts, jobs, repeats=1):
         if best is None or walls[-1] < best[0]:
             best = (walls[-1], results)
     compile_wall, results = best
-    check_src = os.path.join(work, "roundtrip_%d.cpp" % parts)
+    check_src = os.path.join(work, "roundtrip_%d%s.cpp" % (parts, tag))
     write_roundtrip_tu(check_src, "acme_perf_codecs.hpp", types)
     check = compile_one(cxx, flags, out_dir, work, check_src)
-    exe = os.path.join(work, "perf_%d" % parts)
+    exe = os.path.join(work, "perf_%d%s" % (parts, tag))
     link_cmd = [cxx] + flags + [s[:-4] + ".o" for s in sources + [check_src]] + ["-o", exe, "-lpugixml", "-lboost_json"]
     link = time_v(link_cmd, work)
     run = subprocess.run([exe], capture_output=True, text=True)
@@ -533,6 +533,9 @@ def main():
                     help="timed compiles of each file set; the fastest is reported, all are recorded (default 3)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel compiles for the split (default nproc)")
     ap.add_argument("--cxx", default="g++")
+    ap.add_argument("--also-cxx", default="clang++-14", metavar="CXX",
+                    help="also time the --split file sets (same flags, same runs) with this compiler, e.g. the "
+                         "project's other supported one (default clang++-14; '' or a compiler not installed: skipped)")
     ap.add_argument("--breakdown", type=int, default=24, metavar="N",
                     help="also compile N sample structs with JSON only, XML only and both, and the headers alone "
                          "(0: skip; default 24)")
@@ -564,6 +567,12 @@ def main():
         single = compile_set(args.cxx, flags, doc_path, work, types, 1, 1, args.compile_runs)
         splits = [compile_set(args.cxx, flags, doc_path, work, types, n, args.jobs, args.compile_runs)
                   for n in [int(x) for x in args.split.split(",") if x.strip()] if n > 1]
+        other = None
+        if args.also_cxx and shutil.which(args.also_cxx):
+            other = {"compiler": tool_version([args.also_cxx]), "cxx": args.also_cxx,
+                     "split": [compile_set(args.also_cxx, flags, doc_path, work, types, n, args.jobs, args.compile_runs,
+                                           "_" + re.sub(r"\W", "_", args.also_cxx))
+                               for n in [int(x) for x in args.split.split(",") if x.strip()] if n > 1]}
         parts_of_time = breakdown(args.cxx, flags, os.path.join(work, "codecs_1"), work, "acme_perf_codecs.hpp", types,
                                   args.breakdown) \
             if args.breakdown > 0 else []
@@ -579,7 +588,7 @@ def main():
             "compile": {"compiler": tool_version([args.cxx]), "flags": flags, "single_tu": single, "split": splits,
                         "target_s": COMPILE_TARGET_S, "met_single_tu": single["compile_wall_s"] < COMPILE_TARGET_S,
                         "met_split": [s["parts"] for s in splits if s["compile_wall_s"] < COMPILE_TARGET_S],
-                        "breakdown": parts_of_time},
+                        "breakdown": parts_of_time, "other_compiler": other},
             "machine": {"nproc": os.cpu_count(), "python": platform.python_version(),
                         "loadavg_before": load_before, "loadavg_after": load_after},
             "reproduce": "python3 benchmarks/codegen_perf.py" + (" --json " + args.json if args.json else ""),
@@ -610,6 +619,14 @@ def main():
                       s["parts"], s["parts"], s["compile_wall_s"], s["jobs"], s["max_tu_wall_s"], s["sum_tu_cpu_s"],
                       s["peak_rss_kib"] / 1024, len(s["roundtrip_failures"]),
                       "met" if s["compile_wall_s"] < COMPILE_TARGET_S else "MISSED"))
+        if other:
+            print("  compile (%s %s):" % (other["compiler"], " ".join(flags)))
+            for s in other["split"]:
+                print("    %d files (--codecs-files %d): %.1f s wall with %d parallel jobs (slowest file %.1f s, "
+                      "%.1f s CPU total), peak RSS per file %.0f MiB, round-trip failures %d: %s" % (
+                          s["parts"], s["parts"], s["compile_wall_s"], s["jobs"], s["max_tu_wall_s"], s["sum_tu_cpu_s"],
+                          s["peak_rss_kib"] / 1024, len(s["roundtrip_failures"]),
+                          "met" if s["compile_wall_s"] < COMPILE_TARGET_S else "MISSED"))
         for r in parts_of_time:
             print("    breakdown %-12s %3d structs: %.1f s CPU, peak RSS %.0f MiB%s" % (
                 r["label"], r["types"], r["user_s"] + r["sys_s"], r["max_rss_kib"] / 1024,

@@ -408,6 +408,13 @@ def codegen_section(lines, cg):
                          s["parts"], s["parts"], s["jobs"], s["max_tu_wall_s"], s["sum_tu_cpu_s"], runs(s),
                          s["compile_wall_s"], s["peak_rss_kib"] / 1024, comp["target_s"],
                          "**met**" if s["compile_wall_s"] < comp["target_s"] else "**missed**"))
+    other = comp.get("other_compiler")
+    for s in (other or {}).get("split", []):
+        lines.append("| the same `--codecs-files %d` files with %s (same flags; slowest file %.1f s; %.1f s CPU in all%s; "
+                     "round trip: %d failed) | %.1f s wall, peak %.0f MiB per file | < %.0f s | %s |" % (
+                         s["parts"], other["compiler"], s["max_tu_wall_s"], s["sum_tu_cpu_s"], runs(s),
+                         len(s.get("roundtrip_failures", [])), s["compile_wall_s"], s["peak_rss_kib"] / 1024,
+                         comp["target_s"], "**met**" if s["compile_wall_s"] < comp["target_s"] else "**missed**"))
     fails = single.get("roundtrip_failures", [])
     refused = single.get("roundtrip_refused_as_dcs_does", [])
     rt = single.get("roundtrip_tu")
@@ -426,7 +433,7 @@ def codegen_section(lines, cg):
     lines.append("Each struct's codecs are compiled in exactly one file: a DTO nested in another is written and read "
                  "through its own `codec<...>`, which the other files see `extern template` (codegen/README.md, "
                  "\"Compiling the codecs once\"). What every file pays again is the headers and the codecs' "
-                 "type-independent machinery (the breakdown's one-struct TU), plus the per-member-type functions "
+                 "type-independent machinery (in the breakdown's one-struct TU, with that struct's member types), plus the per-member-type functions "
                  "(lists, optionals and dictionaries of the DTOs) its structs use.")
     if refused:
         lines.append("")
