@@ -55,6 +55,18 @@ TEST_CASE("unknown members are skipped (or rejected), duplicates last-wins, miss
     CHECK(reused == jt::Obj{1, 0, std::nullopt});
 }
 
+TEST_CASE("dictionaries of DTOs: a duplicate key is read again over its entry, as a fresh value, in place") {
+    const auto d = json::read<sstk::dictionary<std::string, jt::Obj>>(
+        R"({"a":{"Id":1,"RootId":2,"DisplayName":"x"},"b":{"Id":5},"a":{"Id":3}})");
+    REQUIRE(d.size() == 2);
+    CHECK(d.begin()->first == "a");  // the entry keeps its place
+    CHECK(d.at("a") == jt::Obj{3, 0, std::nullopt});
+    CHECK(d.at("b") == jt::Obj{5, 0, std::nullopt});
+    const auto bad = json::try_read<sstk::dictionary<std::string, jt::Obj>>(R"({"a":{"Id":"x"}})");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().path() == "[\"a\"].Id");
+}
+
 TEST_CASE("ServiceStack's tolerant coercions") {
     const auto e = json::read<jt::Everything>(
         R"({"Bool":"True","Int":"007","Dbl":"51.5","Dec":"1.50","Str":123,"PlainStr":true,"Color":"blue","Perm":"Read, Write",)"

@@ -186,6 +186,51 @@ TEST_CASE("dictionaries: duplicate keys are errors") {
     CHECK(r.error().path() == "StrInt[1]");
 }
 
+TEST_CASE("dictionaries: Key and Value in either order, a missing Value is the default, two of either is an error") {
+    const auto dict = [](const std::string& entries) {
+        return xml::try_read<Oracle::Edge::DictsDto>(std::string("<DictsDto ") + edge +
+                                                     R"(><StrInt xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays">)" +
+                                                     entries + "</StrInt></DictsDto>");
+    };
+    const auto entry = [](const std::string& body) { return "<d2p1:KeyValueOfstringint>" + body + "</d2p1:KeyValueOfstringint>"; };
+    const auto r = dict(entry("<d2p1:Value>5</d2p1:Value><d2p1:Key>b</d2p1:Key>") + entry("<d2p1:Key>c</d2p1:Key>"));
+    REQUIRE(r.has_value());
+    REQUIRE(r->StrInt.has_value());
+    CHECK(*r->StrInt == sstk::dictionary<std::string, std::int32_t>{{"b", 5}, {"c", 0}});
+    for (const std::string body : {"<d2p1:Key>a</d2p1:Key><d2p1:Value>1</d2p1:Value><d2p1:Value>2</d2p1:Value>",
+                                   "<d2p1:Key>a</d2p1:Key><d2p1:Key>b</d2p1:Key><d2p1:Value>1</d2p1:Value>"}) {
+        const auto twice = dict(entry("<d2p1:Key>z</d2p1:Key><d2p1:Value>0</d2p1:Value>") + entry(body));
+        REQUIRE_FALSE(twice.has_value());
+        CHECK(twice.error().kind() == sstk::errc::duplicate_member);
+        CHECK(twice.error().path() == "StrInt[1]");
+    }
+    // A bad Value after the Key: the error names the entry; no entry is left half-read with
+    // another key's value.
+    const auto bad = dict(entry("<d2p1:Key>a</d2p1:Key><d2p1:Value>x</d2p1:Value>"));
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().path().rfind("StrInt[0]", 0) == 0);
+}
+
+TEST_CASE("dictionaries of DTOs are read in place: every entry a fresh value") {
+    const std::string e = "d2p1:" +
+                          sstk::xml::detail::entry_name_of<sstk::dictionary<std::string, std::optional<Oracle::Edge::Item>>>();
+    const std::string doc = std::string("<DictsDto ") + edge +
+                            R"(><StrItem xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays">)" + "<" + e +
+                            "><d2p1:Key>a</d2p1:Key><d2p1:Value><Name>first</Name></d2p1:Value></" + e + "><" + e +
+                            "><d2p1:Key>b</d2p1:Key><d2p1:Value i:nil=\"true\" /></" + e + "></StrItem></DictsDto>";
+    Oracle::Edge::DictsDto into;
+    into.StrItem.emplace();
+    (*into.StrItem)["a"] = Oracle::Edge::Item{"old", 9};
+    (*into.StrItem)["stale"] = std::nullopt;
+    xml::read(doc, into);
+    REQUIRE(into.StrItem.has_value());
+    REQUIRE(into.StrItem->size() == 2);
+    REQUIRE(into.StrItem->at("a").has_value());
+    CHECK(*into.StrItem->at("a") == Oracle::Edge::Item{"first", 0});
+    CHECK_FALSE(into.StrItem->at("b").has_value());
+    CHECK_FALSE(into.StrItem->contains("stale"));
+}
+
 TEST_CASE("a member redeclared in a derived class: both levels are written and read back in order") {
     shadow::Derived d;
     d.shadow::Base::Id = 7;

@@ -454,9 +454,16 @@ private:
             try {
                 typename T::key_type key{};
                 convert(scalar{key_text, true, false, key_offset}, key);
-                typename T::mapped_type item{};
-                value(item);
-                out.insert_or_assign(std::move(key), std::move(item));  // duplicates: last wins
+                if constexpr (requires { out.try_emplace(std::move(key)); }) {
+                    // Read in place (for a DTO, no temporary moved in: its moves are not compiled
+                    // here). A duplicate is read again over its entry, and reading in place gives
+                    // what a fresh read gives: last wins.
+                    value(out.try_emplace(std::move(key)).first->second);
+                } else {
+                    typename T::mapped_type item{};
+                    value(item);
+                    out.insert_or_assign(std::move(key), std::move(item));  // duplicates: last wins
+                }
             } catch (error& e) {
                 mask_if_secret(e, key_text).prepend_key(key_text);
                 throw;

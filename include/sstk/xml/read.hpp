@@ -452,33 +452,51 @@ private:
             check_collection_count(i + 1, o_, offset_of(child));
             enter(child);
             typename T::key_type k{};
-            typename T::mapped_type v{};
             bool has_key = false;
+            pugi::xml_node value_node;  // read last, in place: no temporary value moved into the map
+            const auto fail = [&](error& e, const typename T::key_type& key) {
+                if constexpr (std::is_convertible_v<const typename T::key_type&, std::string_view>)
+                    if (has_key) mask_if_secret(e, key);
+                e.prepend_index(i);
+            };
             try {
                 for (pugi::xml_node kv = child.first_child(); kv; kv = kv.next_sibling()) {
                     if (kv.type() != pugi::node_element) continue;
                     const qname c = name_of(kv);
+                    // Two Keys or two Values: an error, like a member given twice.
                     if (c.ns == arrays_ns && c.local == "Key") {
+                        if (has_key) throw error(errc::duplicate_member, "a dictionary entry with two Keys", offset_of(kv));
                         value(kv, k);
                         has_key = true;
                     } else if (c.ns == arrays_ns && c.local == "Value") {
-                        value(kv, v);
+                        if (value_node)
+                            throw error(errc::duplicate_member, "a dictionary entry with two Values", offset_of(kv));
+                        value_node = kv;
                     } else {
                         unknown(kv, "Key or Value");
                     }
                 }
                 if (!has_key) throw error(errc::missing_member, "dictionary entry without a Key", offset_of(child));
             } catch (error& e) {
-                if constexpr (std::is_convertible_v<const typename T::key_type&, std::string_view>)
-                    if (has_key) mask_if_secret(e, k);
-                e.prepend_index(i);
+                fail(e, k);
                 throw;
             }
-            const bool inserted = out.emplace(std::move(k), std::move(v)).second;
+            const auto [at, inserted] = [&] {
+                if constexpr (requires { out.try_emplace(std::move(k)); }) return out.try_emplace(std::move(k));
+                else return out.emplace(std::move(k), typename T::mapped_type{});
+            }();
             if (!inserted) {
                 error e(errc::duplicate_member, "the same key appears twice (DataContractSerializer throws)", offset_of(child));
                 e.prepend_index(i);
                 throw e;
+            }
+            if (value_node) {
+                try {
+                    value(value_node, at->second);
+                } catch (error& e) {
+                    fail(e, at->first);
+                    throw;
+                }
             }
             leave();
             ++i;

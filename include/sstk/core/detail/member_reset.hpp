@@ -185,10 +185,14 @@ void reset_member(void* field, const void* default_field) {
         // empty): a copy-assignment would compile one more deep copy per container type.
         f.clear();
         for (const auto& [k, v] : d) {
-            typename V::key_type key(k);
-            typename V::mapped_type value{};
-            reset_member<typename V::mapped_type>(&value, &v);
-            f.insert_or_assign(std::move(key), std::move(value));
+            if constexpr (requires { f.try_emplace(k); }) {
+                reset_member<typename V::mapped_type>(&f.try_emplace(k).first->second, &v);  // in place, as the readers
+            } else {
+                typename V::key_type key(k);
+                typename V::mapped_type value{};
+                reset_member<typename V::mapped_type>(&value, &v);
+                f.insert_or_assign(std::move(key), std::move(value));
+            }
         }
     } else if constexpr (is_dto_vector<V>::value) {
         clear_items(f);
