@@ -37,11 +37,71 @@ struct Delivery {
     bool operator==(const Delivery&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(Delivery, (), (Main, Spare, Parts))
+
+// More members than the codecs' loops keep addresses for on the stack (32): the heap path.
+struct WideBase {
+    int B0 = 100;
+    int B1 = 101;
+    int B2 = 102;
+    int B3 = 103;
+    int B4 = 104;
+    bool operator==(const WideBase&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(WideBase, (), (B0, B1, B2, B3, B4))
+
+struct Wide : WideBase {
+    int M0 = 0;
+    int M1 = 1;
+    int M2 = 2;
+    int M3 = 3;
+    int M4 = 4;
+    int M5 = 5;
+    int M6 = 6;
+    int M7 = 7;
+    int M8 = 8;
+    int M9 = 9;
+    int M10 = 10;
+    int M11 = 11;
+    int M12 = 12;
+    int M13 = 13;
+    int M14 = 14;
+    int M15 = 15;
+    int M16 = 16;
+    int M17 = 17;
+    int M18 = 18;
+    int M19 = 19;
+    int M20 = 20;
+    int M21 = 21;
+    int M22 = 22;
+    int M23 = 23;
+    int M24 = 24;
+    int M25 = 25;
+    int M26 = 26;
+    int M27 = 27;
+    int M28 = 28;
+    int M29 = 29;
+    int M30 = 30;
+    int M31 = 31;
+    int M32 = 32;
+    int M33 = 33;
+    int M34 = 34;
+    std::string Last = "last";
+    bool operator==(const Wide&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Wide, (WideBase), (M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19, M20, M21, M22, M23, M24, M25, M26, M27, M28, M29, M30, M31, M32, M33, M34, Last))
+
+struct WideHolder {
+    Wide W;
+    bool operator==(const WideHolder&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(WideHolder, (), (W))
 }  // namespace reset_test
 
 using reset_test::Basket;
 using reset_test::Delivery;
 using reset_test::Line;
+using reset_test::Wide;
+using reset_test::WideHolder;
 
 namespace {
 Basket filled() {
@@ -147,4 +207,33 @@ TEST_CASE("nullable DTOs a document leaves out are reset to their defaults, pres
     sstk::xml::read(R"(<Delivery xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/reset_test"/>)",
                     target);
     CHECK(target == Delivery{});
+}
+
+TEST_CASE("a DTO with more than 32 members (bases included): written, read back, and reset member by member") {
+    Wide w;
+    w.B4 = -4;
+    w.M0 = -10;
+    w.M31 = -31;
+    w.M34 = -34;
+    w.Last = "changed";
+    CHECK(sstk::json::read<Wide>(sstk::json::write(w)) == w);
+    CHECK(sstk::xml::read<Wide>(sstk::xml::write(w)) == w);
+
+    // Members the document leaves out, past the 32nd too, get their defaults back.
+    Wide into = w;
+    sstk::json::read(R"({"M33":7})", into);
+    Wide expected;
+    expected.M33 = 7;
+    CHECK(into == expected);
+    into = w;
+    sstk::xml::read(R"(<Wide xmlns="http://schemas.datacontract.org/2004/07/reset_test"><M33>7</M33></Wide>)", into);
+    CHECK(into == expected);
+
+    // A nested wide DTO left out is reset as a whole (dto_defaults<Wide>::reset).
+    WideHolder h{w};
+    sstk::json::read("{}", h);
+    CHECK(h == WideHolder{});
+    h = WideHolder{w};
+    sstk::xml::read(R"(<WideHolder xmlns="http://schemas.datacontract.org/2004/07/reset_test" />)", h);
+    CHECK(h == WideHolder{});
 }

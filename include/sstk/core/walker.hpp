@@ -333,34 +333,54 @@ constexpr decltype(auto) visit_member(std::size_t index, F&& f) {
     }
 }
 
-// The address of the index-th member of the member list L (an mp_list of member_info) inside a
-// T, type-erased: one function per DTO and list. Codecs keep one table per DTO (in L's order),
-// one function per member *type* for the work itself and one loop for all DTOs, so a DTO costs a
-// table and this lookup, not a copy of the member code for every member (what made large
-// generated headers slow to compile). `obj` points to a T; a const T may be passed through
-// const_cast when the member is only read.
+// The addresses of the members of the member list L (an mp_list of member_info) inside a T,
+// type-erased: one function per DTO and list, called once per object. Codecs keep one table per
+// DTO (in L's order), one function per member *type* for the work itself and one loop for all
+// DTOs, so a DTO costs a table and this function, not a copy of the member code for every member
+// (what made large generated headers slow to compile; a function per member was ~1,500 more
+// functions for 250 DTOs). `obj` points to a T; a const T may be passed through const_cast when
+// the members are only read.
 template <class T, class L>
 struct member_addresses;
 
 template <class T, template <class...> class List, class... M>
 struct member_addresses<T, List<M...>> {
-    static void* at(void* obj, std::size_t index) noexcept {
-        if constexpr (sizeof...(M) == 0) {
-            (void)index;
-            return obj;
-        } else {
+    // out[i] = the address of the i-th member, for every member of L.
+    static void all(void* obj, void** out) noexcept {
+        if constexpr (sizeof...(M) > 0) {
             T* const t = static_cast<T*>(obj);
-            const std::uintptr_t base = reinterpret_cast<std::uintptr_t>(obj);
-            // Each offset folds to a constant: the function is a lookup in a small table (not a
-            // function per member, which for 250 DTOs was ~1,500 more functions to compile).
-            const std::size_t offsets[] = {
-                static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(std::addressof(t->*M::pointer)) - base)...};
-            return static_cast<char*>(obj) + offsets[index];
+            std::size_t i = 0;
+            ((out[i++] = static_cast<void*>(std::addressof(t->*M::pointer))), ...);
+        } else {
+            (void)obj;
+            (void)out;
         }
     }
 };
 
-using member_address_fn = void* (*)(void* obj, std::size_t index) noexcept;
+using member_address_fn = void (*)(void* obj, void** out) noexcept;
+
+// The member addresses of one object, for a codec's loop: on the stack unless the DTO has more
+// members than most.
+class member_address_buffer {
+public:
+    member_address_buffer(member_address_fn all, void* obj, std::size_t count) {
+        if (count > on_stack) {
+            heap_ = std::make_unique<void*[]>(count);
+            at_ = heap_.get();
+        }
+        all(obj, at_);
+    }
+    member_address_buffer(const member_address_buffer&) = delete;
+    member_address_buffer& operator=(const member_address_buffer&) = delete;
+    void* operator[](std::size_t i) const noexcept { return at_[i]; }
+
+private:
+    static constexpr std::size_t on_stack = 32;
+    void* local_[on_stack];
+    std::unique_ptr<void*[]> heap_;
+    void** at_ = local_;
+};
 
 // The bases of T in declaration order (mp_list of the base types), for codecs that need the
 // class hierarchy itself (XML namespaces per declaring class).

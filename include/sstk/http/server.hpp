@@ -89,7 +89,7 @@ void overlay(T& out, std::string_view text, const query::read_options& o, std::s
 template <class T>
 bound_request<T> bind_request(const request& req, const bind_options& o = {}) {
     static_assert(described_class<T>, "bind_request binds onto a request DTO (a described struct)");
-    constexpr auto c = contract_of<T>();
+    static constexpr auto c = contract_of<T>();  // static: not copied to the stack on every request
     const negotiated n = negotiate(req, o.negotiation);
     bound_request<T> b;
     b.response_format = n.response;

@@ -238,7 +238,7 @@ private:
         bool case_twins;
         std::string_view name;  // .NET name, for unknown-member errors
         const void* (*defaults)();
-        member_address_fn address;  // of the index-th member, in the order of `members`
+        member_address_fn address;  // of every member, in the order of `members`
     };
 
     template <class V>
@@ -257,7 +257,7 @@ private:
     template <class T>
     static constexpr object_type object_type_of{member_table<T>.data(), member_names<T>::names.data(), member_names<T>::size,
                                                 member_names<T>::case_twins, contract_of<T>().name, &sstk::detail::default_object<T>,
-                                                &member_addresses<T, members_of<T>>::at};
+                                                &member_addresses<T, members_of<T>>::all};
 
     template <class>
     friend struct sstk::json::codec;
@@ -287,6 +287,7 @@ private:
     // The members of one object, after its '{'. `seen` has room for every member.
     SSTK_NOINLINE void members(void* out, const object_type& type, bool* seen) {
         enter();
+        const member_address_buffer fields(type.address, out, type.size);
         std::size_t next = 0;  // documents mostly list members in the order this DTO writes them
         std::size_t members = 0;
         if (peek() == '}') {
@@ -318,7 +319,7 @@ private:
                 const member_entry& m = type.members[index];
                 path_scope scope(*this, m.name);
                 try {
-                    void* const field = type.address(out, index);
+                    void* const field = fields[index];
                     switch (m.common) {
                     case common_member::optional_string: value(*static_cast<std::optional<std::string>*>(field)); break;
                     case common_member::string: value(*static_cast<std::string*>(field)); break;
@@ -338,11 +339,13 @@ private:
     }
 
     static void reset_unseen(void* out, const object_type& type, const bool* seen) {
-        for (std::size_t i = 0; i < type.size; ++i) {
-            if (seen[i]) continue;
-            const member_entry& m = type.members[i];
-            m.reset(type.address(out, i), type.address(const_cast<void*>(type.defaults()), i));
-        }
+        std::size_t i = 0;
+        while (i < type.size && seen[i]) ++i;
+        if (i == type.size) return;
+        const member_address_buffer fields(type.address, out, type.size);
+        const member_address_buffer defaults(type.address, const_cast<void*>(type.defaults()), type.size);
+        for (; i < type.size; ++i)
+            if (!seen[i]) type.members[i].reset(fields[i], defaults[i]);
     }
 
     // Path tracking, for unknown_member_policy::collect only (errors build their path while

@@ -225,7 +225,9 @@ private:
     template <class T>
     static constexpr auto member_table = make_table<T>(members_of<T>{}, std::make_index_sequence<member_count<T>>{});
 
-    template <class V>
+    // InLoop: the shared loop's own copy for the common member types, with the key written inline
+    // (member_codec<V>::write, one per member type, calls member_key instead).
+    template <class V, bool InLoop = false>
     static void write_member(writer& w, const member_entry& m, const void* p, bool& first) {
         const V& field = *static_cast<const V*>(p);
         if constexpr (is_optional_v<V>) {
@@ -237,12 +239,15 @@ private:
         } else {
             if (w.o_.exclude_default_values && is_default_value(field)) return;
         }
-        w.member_key(m, first);
+        if constexpr (InLoop) w.write_key(m, first);
+        else w.member_key(m, first);
         w.value(field);
     }
 
-    // The separator and `"key":` before a member's value, shared by every member type.
-    SSTK_NOINLINE void member_key(const member_entry& m, bool& first) {
+    SSTK_NOINLINE void member_key(const member_entry& m, bool& first) { write_key(m, first); }
+
+    // The separator and `"key":` before a member's value.
+    void write_key(const member_entry& m, bool& first) {
         if (!first) out_ += ',';
         first = false;
         newline();
@@ -265,17 +270,17 @@ private:
         enter();
         out_ += '{';
         bool first = true;
-        void* const target = const_cast<void*>(obj);  // only read: member addresses take void*
+        const member_address_buffer fields(address, const_cast<void*>(obj), count);  // only read
         for (std::size_t i = 0; i < count; ++i) {
             const member_entry& m = table[i];
             try {
-                const void* field = address(target, i);
+                const void* field = fields[i];
                 switch (m.common) {
-                case common_member::optional_string: write_member<std::optional<std::string>>(*this, m, field, first); break;
-                case common_member::string: write_member<std::string>(*this, m, field, first); break;
-                case common_member::boolean: write_member<bool>(*this, m, field, first); break;
-                case common_member::int32: write_member<std::int32_t>(*this, m, field, first); break;
-                case common_member::int64: write_member<std::int64_t>(*this, m, field, first); break;
+                case common_member::optional_string: write_member<std::optional<std::string>, true>(*this, m, field, first); break;
+                case common_member::string: write_member<std::string, true>(*this, m, field, first); break;
+                case common_member::boolean: write_member<bool, true>(*this, m, field, first); break;
+                case common_member::int32: write_member<std::int32_t, true>(*this, m, field, first); break;
+                case common_member::int64: write_member<std::int64_t, true>(*this, m, field, first); break;
                 case common_member::other: m.write(*this, m, field, first); break;
                 }
             } catch (error& e) {
@@ -545,7 +550,7 @@ template <class T>
 void codec<T>::write_members(detail::writer& w, const void* object) {
     if constexpr (described_class<T>)
         w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size(),
-                  &member_addresses<T, members_of<T>>::at);
+                  &member_addresses<T, members_of<T>>::all);
 }
 
 // Appends the JSON of `value` to `out`. On error `out` is left as it was: never a half-written

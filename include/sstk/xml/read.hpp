@@ -368,6 +368,7 @@ private:
     SSTK_NOINLINE void members(pugi::xml_node n, void* out, std::span<const member_key> keys, const std::string& type_name,
                                const void* defaults, member_address_fn address) {
         std::vector<bool> seen(keys.size(), false);
+        const member_address_buffer fields(address, out, keys.size());
         std::size_t next = 0;
         std::size_t members = 0;
         for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
@@ -393,7 +394,7 @@ private:
                             offset_of(child));
             const member_key& m = keys[j];
             try {
-                m.read(*this, child, address(out, j));
+                m.read(*this, child, fields[j]);
             } catch (error& e) {
                 mask_if_secret(e, m.name, m.cpp_name).prepend_member(m.name);
                 throw;
@@ -401,8 +402,12 @@ private:
             seen[j] = true;
             next = j + 1;
         }
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (!seen[i]) keys[i].reset(address(out, i), address(const_cast<void*>(defaults), i));
+        std::size_t i = 0;
+        while (i < keys.size() && seen[i]) ++i;
+        if (i == keys.size()) return;
+        const member_address_buffer given(address, const_cast<void*>(defaults), keys.size());
+        for (; i < keys.size(); ++i)
+            if (!seen[i]) keys[i].reset(fields[i], given[i]);
     }
 
     template <class T>
@@ -705,7 +710,7 @@ template <class T>
 void codec<T>::read_members(detail::reader& r, pugi::xml_node element, void* object) {
     if constexpr (described_class<T>)
         r.members(element, object, detail::reader::member_table<T>, detail::stable_name_of<T>().name, sstk::detail::default_object<T>(),
-                  &member_addresses<T, members_of<T, member_order::data_contract>>::at);
+                  &member_addresses<T, members_of<T, member_order::data_contract>>::all);
 }
 
 // Reads `text` into `out` (reset first). Throws sstk::error with path, offset, line and column;

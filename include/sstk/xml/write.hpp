@@ -411,12 +411,12 @@ private:
     }
 
     SSTK_NOINLINE void members(const void* obj, const member_entry* table, std::size_t count, member_address_fn address) {
-        void* const target = const_cast<void*>(obj);  // only read: member addresses take void*
+        const member_address_buffer fields(address, const_cast<void*>(obj), count);  // only read
         for (std::size_t i = 0; i < count; ++i) {
             const member_entry& m = table[i];
             const std::string& owner_ns = m.owner().ns;
             try {
-                m.write(*this, m, owner_ns, address(target, i));
+                m.write(*this, m, owner_ns, fields[i]);
             } catch (error& e) {
                 e.prepend_member(m.name);
                 throw;
@@ -522,7 +522,7 @@ template <class T>
 void codec<T>::write_members(detail::writer& w, const void* object) {
     if constexpr (described_class<T>)
         w.members(object, detail::writer::member_table<T>.data(), detail::writer::member_table<T>.size(),
-                  &member_addresses<T, members_of<T, member_order::data_contract>>::at);
+                  &member_addresses<T, members_of<T, member_order::data_contract>>::all);
 }
 
 // Appends the XML of `value` to `out`. On error `out` is left as it was.

@@ -163,8 +163,9 @@ inline constexpr auto reset_table = make_reset_table<T>(typename all_members<T>:
 
 SSTK_NOINLINE inline void reset_object(void* field, const void* default_field, const reset_entry* table, std::size_t count,
                                        member_address_fn address) {
-    void* const source = const_cast<void*>(default_field);  // only read
-    for (std::size_t i = 0; i < count; ++i) table[i].reset(address(field, i), address(source, i));
+    const member_address_buffer fields(address, field, count);
+    const member_address_buffer given(address, const_cast<void*>(default_field), count);  // only read
+    for (std::size_t i = 0; i < count; ++i) table[i].reset(fields[i], given[i]);
 }
 
 template <class V>
@@ -225,7 +226,7 @@ SSTK_NOINLINE const T& sstk::dto_defaults<T>::instance() {
 template <class T>
 void sstk::dto_defaults<T>::reset(void* field, const void* default_field) {
     detail::reset_object(field, default_field, detail::reset_table<T>.data(), detail::reset_table<T>.size(),
-                         &member_addresses<T, typename detail::all_members<T>::type>::at);
+                         &member_addresses<T, typename detail::all_members<T>::type>::all);
 }
 
 template <class T>

@@ -234,7 +234,9 @@ SSTK_NOINLINE inline const stable_name* new_contract_stable_name(std::string_vie
 template <class T>
 const stable_name& stable_name_of() {
     if constexpr (std::is_enum_v<T> || (described_class<T> && boost::mp11::mp_empty<typename generic_args<T>::type>::value)) {
-        constexpr auto c = contract_of<T>();
+        // static: a plain constexpr local would be copied to the stack on every call (the whole
+        // contract, member list included), before the guard is even checked.
+        static constexpr auto c = contract_of<T>();
         static const stable_name* const n = new_contract_stable_name(c.name, c.has_xml_ns, c.xml_ns, c.clr_ns);
         return *n;
     } else {
