@@ -186,7 +186,9 @@ void reset_member(void* field, const void* default_field) {
         // empty): a copy-assignment would compile one more deep copy per container type.
         f.clear();
         for (const auto& [k, v] : d) {
-            if constexpr (requires { f.try_emplace(k); }) {
+            // Named parameters, not `requires { f.try_emplace(k); }`: clang 14 refuses a structured
+            // binding inside a requires-expression.
+            if constexpr (requires(V & m, const typename V::key_type& key) { m.try_emplace(key); }) {
                 reset_member<typename V::mapped_type>(&f.try_emplace(k).first->second, &v);  // in place, as the readers
             } else {
                 typename V::key_type key(k);
