@@ -281,7 +281,7 @@ private:
             seen = heap.get();
         }
         if (open('{', "an object")) members(out, type, seen);
-        else reset_unseen(out, type, seen);  // null: every member back to its default
+        else reset_unseen(type, seen, member_address_buffer(type.address, out, type.size));  // null: every member back to its default
     }
 
     // The members of one object, after its '{'. `seen` has room for every member.
@@ -335,14 +335,14 @@ private:
             } while (next_item('}'));
         }
         leave();
-        reset_unseen(out, type, seen);
+        reset_unseen(type, seen, fields);
     }
 
-    static void reset_unseen(void* out, const object_type& type, const bool* seen) {
+    // `fields`: the members' addresses in the object being read (members() has them already).
+    static void reset_unseen(const object_type& type, const bool* seen, const member_address_buffer& fields) {
         std::size_t i = 0;
         while (i < type.size && seen[i]) ++i;
         if (i == type.size) return;
-        const member_address_buffer fields(type.address, out, type.size);
         const member_address_buffer defaults(type.address, const_cast<void*>(type.defaults()), type.size);
         for (; i < type.size; ++i)
             if (!seen[i]) type.members[i].reset(fields[i], defaults[i]);
